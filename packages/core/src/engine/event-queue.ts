@@ -1,0 +1,313 @@
+/** Most slots in use at once (ids keep the slot in their low 24 bits). */
+export const MAX_SLOTS = 2 ** 24;
+/** A slot released this many times is retired, so that generation * 2^24 + slot stays below 2^53. */
+const MAX_GENERATION = 2 ** 29;
+const MIN_BUCKETS = 64;
+const CHECK_INTERVAL = 8192;
+const MAX_CHECK_INTERVAL = 2 ** 24;
+const MAX_WORK_PER_OP = 4;
+const WIDTH_SAMPLE = 64;
+/** Bucket width in units of the average spacing of the earliest events (Brown uses 3). */
+const WIDTH_FACTOR = 1;
+
+/**
+ * The scheduler's pending-event store: a calendar queue (R. Brown, "Calendar queues: a fast O(1)
+ * priority queue implementation for the simulation event set problem", CACM 31(10), 1988) over
+ * parallel typed arrays, with nothing allocated per event.
+ *
+ * - An event lives in a *slot* (reused through a free stack). Per slot: time, insertion sequence
+ *   (-1 when free), generation (bumped on every release, for stale-id detection), virtual bucket
+ *   `vb = floor(time / width)`, the list it is in, and prev/next links.
+ * - Bucket `vb & (nb - 1)` has two doubly linked lists sorted by (time, sequence): events that were
+ *   within one "year" (nb buckets) of the scan position when inserted, and later ones. The split
+ *   only keeps far-future events (e.g. SLA deadlines) out of the way of near ones; the minimum of a
+ *   bucket is the smaller of the two heads. Insertion walks back from a list's tail (usually zero
+ *   steps; equal times stay FIFO). Removal, including cancellation, is O(1) and immediate, so memory
+ *   is bounded by the peak number of live events.
+ * - The minimum is found by scanning buckets from the current virtual bucket for at most one year,
+ *   then by a direct search over all heads.
+ * - The bucket count follows the number of events (x2 / ÷2 with hysteresis); the bucket width is
+ *   re-estimated at each resize from the spacing of the earliest events, and again when the measured
+ *   work per operation grows (a changed time distribution), with back-off.
+ *
+ * @internal Not part of the public API.
+ */
+export class CalendarQueue {
+  // Slot records, 32 bytes each, in one buffer seen through two views (one or two cache lines per
+  // event): f64 [4s] time, [4s+1] sequence (-1 when free); i32 [8s+4] next, [8s+5] prev,
+  // [8s+6] list, [8s+7] generation.
+  private f = new Float64Array(MIN_BUCKETS * 4);
+  private i = new Int32Array(this.f.buffer);
+  private capacitySlots = MIN_BUCKETS;
+  private freeSlots = new Int32Array(MIN_BUCKETS);
+  private freeTop = 0;
+  /** Slots ever handed out (high-water mark); slots >= this are untouched. */
+  slotCount = 0;
+  /** Number of live events. */
+  size = 0;
+  private nextSeq = 0;
+
+  /** Per list l: [2l] head slot, [2l+1] tail slot (-1: empty). Lists [0, nb) near, [nb, 2 nb) far. */
+  private lists = new Int32Array(4 * MIN_BUCKETS).fill(-1);
+  /** Per list: time of its head (Infinity: empty), so a scan does not touch the slot records. */
+  private headTime = new Float64Array(2 * MIN_BUCKETS).fill(Infinity);
+  private nb = MIN_BUCKETS;
+  private mask = MIN_BUCKETS - 1;
+  private width = 1;
+  /** 1 / width: the virtual bucket of time t is always computed as floor(t * invWidth). */
+  private invWidth = 1;
+  /** Virtual bucket where the search for the minimum starts; no live event has a smaller one. */
+  private curVb = 0;
+
+  // Adaptivity: extra steps (buckets scanned past the first, nodes walked) per insertion.
+  private work = 0;
+  private ops = 0;
+  private checkInterval = CHECK_INTERVAL;
+
+  /** Called when the number of slots grows, so the owner can grow its per-slot arrays. */
+  onGrow: (capacity: number) => void = () => {};
+
+  /** Time of the event in `slot`. */
+  timeOf(slot: number): number {
+    return this.f[slot << 2];
+  }
+
+  /** Generation of `slot` (how many times it was released). */
+  generationOf(slot: number): number {
+    return this.i[(slot << 3) + 7];
+  }
+
+  /** Whether `slot` holds a live event. */
+  isLive(slot: number): boolean {
+    return slot < this.slotCount && this.f[(slot << 2) + 1] >= 0;
+  }
+
+  /** Adds an event at `time`; returns its slot. */
+  add(time: number): number {
+    let slot: number;
+    if (this.freeTop > 0) {
+      slot = this.freeSlots[--this.freeTop];
+    } else {
+      if (this.slotCount === this.capacitySlots) this.growSlots();
+      slot = this.slotCount++;
+    }
+    this.f[slot << 2] = time;
+    this.f[(slot << 2) + 1] = this.nextSeq++;
+    this.link(slot, time);
+    this.size++;
+    if (this.size > 2 * this.nb) this.rebuild(this.nb * 2);
+    else if (++this.ops >= this.checkInterval) this.checkWork();
+    return slot;
+  }
+
+  /** Removes the live event in `slot` (run or cancelled) and frees the slot. */
+  remove(slot: number): void {
+    const r = this.i;
+    const lists = this.lists;
+    const k = slot << 3;
+    const n = r[k + 4];
+    const p = r[k + 5];
+    const l = r[k + 6] << 1;
+    if (p === -1) {
+      lists[l] = n;
+      this.headTime[l >> 1] = n === -1 ? Infinity : this.f[n << 2];
+    } else r[(p << 3) + 4] = n;
+    if (n === -1) lists[l + 1] = p;
+    else r[(n << 3) + 5] = p;
+    this.f[(slot << 2) + 1] = -1;
+    const g = r[k + 7] + 1;
+    r[k + 7] = g;
+    if (g < MAX_GENERATION) this.freeSlots[this.freeTop++] = slot; // else retired for good
+    this.size--;
+    if (this.size < this.nb >> 2 && this.nb > MIN_BUCKETS) this.rebuild(this.nb >> 1);
+  }
+
+  /** Slot of the earliest live event (by time, then sequence), or -1 if there is none. */
+  peek(): number {
+    if (this.size === 0) return -1;
+    const lists = this.lists;
+    const headTime = this.headTime;
+    const inv = this.invWidth;
+    const mask = this.mask;
+    const nb = this.nb;
+    let v = this.curVb;
+    for (let i = 0; i < nb; i++) {
+      const b = v & mask;
+      let h = Math.floor(headTime[b] * inv) === v ? lists[b << 1] : -1;
+      if (Math.floor(headTime[nb + b] * inv) === v) {
+        const g = lists[(nb + b) << 1];
+        if (h === -1 || this.before(g, h)) h = g;
+      }
+      if (h !== -1) {
+        this.curVb = v;
+        this.work += i;
+        return h;
+      }
+      v++;
+    }
+    return this.directSearch();
+  }
+
+  /** Storage sizes, for tests that check memory stays bounded. */
+  get capacity(): { slots: number; buckets: number } {
+    return { slots: this.capacitySlots, buckets: this.nb };
+  }
+
+  /** Whether the event in slot a comes before the one in slot b. */
+  private before(a: number, b: number): boolean {
+    const ta = this.f[a << 2];
+    const tb = this.f[b << 2];
+    return ta < tb || (ta === tb && this.f[(a << 2) + 1] < this.f[(b << 2) + 1]);
+  }
+
+  /** Inserts `slot` into the sorted list of its bucket (near or far), walking back from the tail. */
+  private link(slot: number, time: number): void {
+    const v = Math.floor(time * this.invWidth);
+    const l = (v & this.mask) + (v - this.curVb < this.nb ? 0 : this.nb);
+    const r = this.i;
+    const f = this.f;
+    const lists = this.lists;
+    const k = slot << 3;
+    r[k + 6] = l;
+    let p = lists[(l << 1) + 1]; // insert after p (-1: at the head)
+    if (p !== -1 && f[p << 2] > time) {
+      let steps = 0;
+      do {
+        p = r[(p << 3) + 5];
+        steps++;
+      } while (p !== -1 && f[p << 2] > time);
+      this.work += steps;
+    }
+    r[k + 5] = p;
+    if (p === -1) {
+      const h = lists[l << 1];
+      r[k + 4] = h;
+      if (h === -1) lists[(l << 1) + 1] = slot;
+      else r[(h << 3) + 5] = slot;
+      lists[l << 1] = slot;
+      this.headTime[l] = time;
+    } else {
+      const n = r[(p << 3) + 4];
+      r[k + 4] = n;
+      r[(p << 3) + 4] = slot;
+      if (n === -1) lists[(l << 1) + 1] = slot;
+      else r[(n << 3) + 5] = slot;
+    }
+    if (v < this.curVb) this.curVb = v;
+  }
+
+  /** The minimum over all list heads, when a whole year was scanned without finding one. */
+  private directSearch(): number {
+    let best = -1;
+    for (let l = 0; l < 2 * this.nb; l++) {
+      const h = this.lists[l << 1];
+      if (h !== -1 && (best === -1 || this.before(h, best))) best = h;
+    }
+    this.work += this.nb;
+    this.curVb = Math.floor(this.f[best << 2] * this.invWidth);
+    return best;
+  }
+
+  /** Re-estimates the width when the recent work per operation is high; backs off if that does not help. */
+  private checkWork(): void {
+    const costly = this.work > this.ops * MAX_WORK_PER_OP;
+    this.work = 0;
+    this.ops = 0;
+    if (!costly) {
+      this.checkInterval = CHECK_INTERVAL;
+      return;
+    }
+    this.rebuild(this.nb);
+    this.checkInterval = Math.min(this.checkInterval * 2, MAX_CHECK_INTERVAL);
+  }
+
+  /** Relinks every live event into `nb` buckets of a freshly estimated width. */
+  private rebuild(nb: number): void {
+    const n = this.size;
+    const order = new Int32Array(n);
+    let k = 0;
+    for (let l = 0; l < 2 * this.nb; l++) {
+      for (let h = this.lists[l << 1]; h !== -1; h = this.i[(h << 3) + 4]) order[k++] = h;
+    }
+    const f = this.f;
+    order.sort((a, b) => f[a << 2] - f[b << 2] || f[(a << 2) + 1] - f[(b << 2) + 1]);
+    const times = new Float64Array(n);
+    for (let j = 0; j < n; j++) times[j] = f[order[j] << 2];
+    this.width = estimateWidth(times, this.width);
+    this.invWidth = 1 / this.width;
+    if (nb !== this.nb) {
+      this.nb = nb;
+      this.mask = nb - 1;
+      this.lists = new Int32Array(4 * nb);
+      this.headTime = new Float64Array(2 * nb);
+    }
+    this.lists.fill(-1);
+    this.headTime.fill(Infinity);
+    this.curVb = n > 0 ? Math.floor(times[0] * this.invWidth) : 0;
+    for (let j = 0; j < n; j++) this.link(order[j], times[j]); // sorted: each append is O(1)
+    this.work = 0;
+    this.ops = 0;
+  }
+
+  private growSlots(): void {
+    const old = this.capacitySlots;
+    if (old >= MAX_SLOTS) throw new RangeError(`Scheduler: more than ${MAX_SLOTS} events pending at once`);
+    const cap = Math.min(old * 2, MAX_SLOTS);
+    const f = new Float64Array(cap * 4);
+    new Uint8Array(f.buffer).set(new Uint8Array(this.f.buffer));
+    this.f = f;
+    this.i = new Int32Array(f.buffer);
+    const free = new Int32Array(cap);
+    free.set(this.freeSlots);
+    this.freeSlots = free;
+    this.capacitySlots = cap;
+    this.onGrow(cap);
+  }
+}
+
+/**
+ * Bucket width from the earliest events' sorted times: about three times their average spacing
+ * (Brown), ignoring gaps over twice the average; when most of them share times (a lattice such as
+ * integer milliseconds), a little under the smallest gap, so that each bucket holds one distinct time.
+ */
+function estimateWidth(times: Float64Array, fallback: number): number {
+  const m = Math.min(times.length, WIDTH_SAMPLE);
+  let zeros = 0;
+  let sum = 0;
+  let count = 0;
+  let minGap = Infinity;
+  for (let i = 1; i < m; i++) {
+    const d = times[i] - times[i - 1];
+    if (d === 0) zeros++;
+    else {
+      sum += d;
+      count++;
+      if (d < minGap) minGap = d;
+    }
+  }
+  if (count === 0) {
+    // All sampled events share one time: use the first later gap, if any.
+    for (let i = m; i < times.length && count === 0; i++) {
+      const d = times[i] - times[i - 1];
+      if (d > 0) {
+        sum = d;
+        count = 1;
+        minGap = d;
+      }
+    }
+    if (count === 0) return fallback;
+  }
+  const avg = sum / count;
+  let trimmedSum = 0;
+  let trimmed = 0;
+  for (let i = 1; i < m; i++) {
+    const d = times[i] - times[i - 1];
+    if (d > 0 && d <= 2 * avg) {
+      trimmedSum += d;
+      trimmed++;
+    }
+  }
+  const spacing = trimmed > 0 ? trimmedSum / trimmed : avg;
+  const width = zeros * 2 >= m - 1 ? Math.max(0.9 * minGap, spacing / 8) : WIDTH_FACTOR * spacing;
+  return width > 0 && width < Infinity ? width : fallback;
+}

@@ -1,0 +1,11 @@
+/**
+ * @packageDocumentation
+ * `@nss/core`: the entity model, discrete-event engine, event bus, configuration, environment
+ * generation, strategy contracts and results of the @nss 5G network-slice simulator.
+ */
+export * from './errors.js';
+export * from './engine/index.js';
+export * from './model/index.js';
+export * from './environment/index.js';
+export * from './events/index.js';
+export * from './plugins/index.js';

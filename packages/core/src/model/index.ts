@@ -1,0 +1,11 @@
+export type { Node, NodeType } from './node.js';
+export type { Link } from './link.js';
+export type { Vnf } from './vnf.js';
+export type { Sfc, SfcPriority } from './sfc.js';
+export type { Slice } from './slice.js';
+export type { User, IngressEgress } from './user.js';
+export type { DataSource } from './data-source.js';
+export type { SfcRequest } from './sfc-request.js';
+export type { VnfInstanceInfo, VnfInstanceState } from './vnf-instance.js';
+export type { SfcInstanceInfo, Hop } from './sfc-instance.js';
+export type { PacketInfo, PacketOutcome } from './packet.js';
