@@ -9,3 +9,6 @@ export * from './model/index.js';
 export * from './environment/index.js';
 export * from './events/index.js';
 export * from './plugins/index.js';
+export * from './results/index.js';
+export * from './config/index.js';
+export * from './simulation/index.js';

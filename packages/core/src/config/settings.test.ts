@@ -79,10 +79,10 @@ describe('resolveSettings', () => {
         p.simulation.share_sfc_instance = value;
         p.simulation.log_link_entity = value;
         p.placement.enable_replacement = value;
-        p.simulation.quirks = { q: value };
+        p.simulation.quirks = { truncateVnfTimes: value };
       });
       const s = resolveSettings(specs, params);
-      expect([s.shareSfcInstance, s.logLinkEntity, s.placement.enableReplacement, s.quirks.q], String(value)).toEqual([on, on, on, on]);
+      expect([s.shareSfcInstance, s.logLinkEntity, s.placement.enableReplacement, s.quirks.truncateVnfTimes], String(value)).toEqual([on, on, on, on]);
     }
     expect(flagValue(undefined, true)).toBe(true);
   });

@@ -48,7 +48,7 @@ function on(value: Flag | undefined, defaultValue: Flag): boolean {
   return flagValue(value ?? defaultValue, false);
 }
 
-function quirks(configured: Record<string, Flag | string> | undefined): Quirks {
+function quirks(configured: Readonly<Record<string, unknown>> | undefined): Quirks {
   return resolveQuirks(configured).quirks;
 }
 

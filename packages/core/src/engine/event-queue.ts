@@ -47,10 +47,12 @@ export class CalendarQueue {
   size = 0;
   private nextSeq = 0;
 
-  /** Per list l: [2l] head slot, [2l+1] tail slot (-1: empty). Lists [0, nb) near, [nb, 2 nb) far. */
-  private lists = new Int32Array(4 * MIN_BUCKETS).fill(-1);
-  /** Per list: time of its head (Infinity: empty), so a scan does not touch the slot records. */
-  private headTime = new Float64Array(2 * MIN_BUCKETS).fill(Infinity);
+  // Bucket records, 32 bytes each, so that a scan reads one stream: f64 [4b] near head time,
+  // [4b+1] far head time (Infinity: empty); i32 [8b+4] near head, [8b+5] near tail, [8b+6] far head,
+  // [8b+7] far tail (-1: empty). List l = 2b (near) or 2b + 1 (far): head time at 4(l>>1) + (l&1),
+  // head at 8(l>>1) + 4 + 2(l&1), tail one after.
+  private bf = emptyBuckets(MIN_BUCKETS);
+  private bi = new Int32Array(this.bf.buffer);
   private nb = MIN_BUCKETS;
   private mask = MIN_BUCKETS - 1;
   private width = 1;
@@ -103,16 +105,16 @@ export class CalendarQueue {
   /** Removes the live event in `slot` (run or cancelled) and frees the slot. */
   remove(slot: number): void {
     const r = this.i;
-    const lists = this.lists;
     const k = slot << 3;
     const n = r[k + 4];
     const p = r[k + 5];
-    const l = r[k + 6] << 1;
+    const l = r[k + 6];
+    const hi = ((l >> 1) << 3) + 4 + ((l & 1) << 1);
     if (p === -1) {
-      lists[l] = n;
-      this.headTime[l >> 1] = n === -1 ? Infinity : this.f[n << 2];
+      this.bi[hi] = n;
+      this.bf[((l >> 1) << 2) + (l & 1)] = n === -1 ? Infinity : this.f[n << 2];
     } else r[(p << 3) + 4] = n;
-    if (n === -1) lists[l + 1] = p;
+    if (n === -1) this.bi[hi + 1] = p;
     else r[(n << 3) + 5] = p;
     this.f[(slot << 2) + 1] = -1;
     const g = r[k + 7] + 1;
@@ -125,17 +127,17 @@ export class CalendarQueue {
   /** Slot of the earliest live event (by time, then sequence), or -1 if there is none. */
   peek(): number {
     if (this.size === 0) return -1;
-    const lists = this.lists;
-    const headTime = this.headTime;
+    const bf = this.bf;
+    const bi = this.bi;
     const inv = this.invWidth;
     const mask = this.mask;
     const nb = this.nb;
     let v = this.curVb;
     for (let i = 0; i < nb; i++) {
       const b = v & mask;
-      let h = Math.floor(headTime[b] * inv) === v ? lists[b << 1] : -1;
-      if (Math.floor(headTime[nb + b] * inv) === v) {
-        const g = lists[(nb + b) << 1];
+      let h = Math.floor(bf[b << 2] * inv) === v ? bi[(b << 3) + 4] : -1;
+      if (Math.floor(bf[(b << 2) + 1] * inv) === v) {
+        const g = bi[(b << 3) + 6];
         if (h === -1 || this.before(g, h)) h = g;
       }
       if (h !== -1) {
@@ -163,13 +165,15 @@ export class CalendarQueue {
   /** Inserts `slot` into the sorted list of its bucket (near or far), walking back from the tail. */
   private link(slot: number, time: number): void {
     const v = Math.floor(time * this.invWidth);
-    const l = (v & this.mask) + (v - this.curVb < this.nb ? 0 : this.nb);
+    const far = v - this.curVb < this.nb ? 0 : 1;
+    const b = v & this.mask;
     const r = this.i;
     const f = this.f;
-    const lists = this.lists;
+    const bi = this.bi;
     const k = slot << 3;
-    r[k + 6] = l;
-    let p = lists[(l << 1) + 1]; // insert after p (-1: at the head)
+    r[k + 6] = (b << 1) + far;
+    const hi = (b << 3) + 4 + (far << 1); // head index in bi; the tail is at hi + 1
+    let p = bi[hi + 1]; // insert after p (-1: at the head)
     if (p !== -1 && f[p << 2] > time) {
       let steps = 0;
       do {
@@ -180,17 +184,17 @@ export class CalendarQueue {
     }
     r[k + 5] = p;
     if (p === -1) {
-      const h = lists[l << 1];
+      const h = bi[hi];
       r[k + 4] = h;
-      if (h === -1) lists[(l << 1) + 1] = slot;
+      if (h === -1) bi[hi + 1] = slot;
       else r[(h << 3) + 5] = slot;
-      lists[l << 1] = slot;
-      this.headTime[l] = time;
+      bi[hi] = slot;
+      this.bf[(b << 2) + far] = time;
     } else {
       const n = r[(p << 3) + 4];
       r[k + 4] = n;
       r[(p << 3) + 4] = slot;
-      if (n === -1) lists[(l << 1) + 1] = slot;
+      if (n === -1) bi[hi + 1] = slot;
       else r[(n << 3) + 5] = slot;
     }
     if (v < this.curVb) this.curVb = v;
@@ -199,8 +203,8 @@ export class CalendarQueue {
   /** The minimum over all list heads, when a whole year was scanned without finding one. */
   private directSearch(): number {
     let best = -1;
-    for (let l = 0; l < 2 * this.nb; l++) {
-      const h = this.lists[l << 1];
+    for (let j = 0; j < 2 * this.nb; j++) {
+      const h = this.bi[((j >> 1) << 3) + 4 + ((j & 1) << 1)];
       if (h !== -1 && (best === -1 || this.before(h, best))) best = h;
     }
     this.work += this.nb;
@@ -226,8 +230,9 @@ export class CalendarQueue {
     const n = this.size;
     const order = new Int32Array(n);
     let k = 0;
-    for (let l = 0; l < 2 * this.nb; l++) {
-      for (let h = this.lists[l << 1]; h !== -1; h = this.i[(h << 3) + 4]) order[k++] = h;
+    for (let j = 0; j < 2 * this.nb; j++) {
+      const head = this.bi[((j >> 1) << 3) + 4 + ((j & 1) << 1)];
+      for (let h = head; h !== -1; h = this.i[(h << 3) + 4]) order[k++] = h;
     }
     const f = this.f;
     order.sort((a, b) => f[a << 2] - f[b << 2] || f[(a << 2) + 1] - f[(b << 2) + 1]);
@@ -235,14 +240,10 @@ export class CalendarQueue {
     for (let j = 0; j < n; j++) times[j] = f[order[j] << 2];
     this.width = estimateWidth(times, this.width);
     this.invWidth = 1 / this.width;
-    if (nb !== this.nb) {
-      this.nb = nb;
-      this.mask = nb - 1;
-      this.lists = new Int32Array(4 * nb);
-      this.headTime = new Float64Array(2 * nb);
-    }
-    this.lists.fill(-1);
-    this.headTime.fill(Infinity);
+    this.nb = nb;
+    this.mask = nb - 1;
+    this.bf = emptyBuckets(nb);
+    this.bi = new Int32Array(this.bf.buffer);
     this.curVb = n > 0 ? Math.floor(times[0] * this.invWidth) : 0;
     for (let j = 0; j < n; j++) this.link(order[j], times[j]); // sorted: each append is O(1)
     this.work = 0;
@@ -263,6 +264,18 @@ export class CalendarQueue {
     this.capacitySlots = cap;
     this.onGrow(cap);
   }
+}
+
+/** `nb` empty bucket records (see CalendarQueue.bf). */
+function emptyBuckets(nb: number): Float64Array {
+  const bf = new Float64Array(4 * nb);
+  const bi = new Int32Array(bf.buffer);
+  for (let b = 0; b < nb; b++) {
+    bf[4 * b] = Infinity;
+    bf[4 * b + 1] = Infinity;
+    bi.fill(-1, 8 * b + 4, 8 * b + 8);
+  }
+  return bf;
 }
 
 /**

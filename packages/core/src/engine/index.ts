@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { Scheduler } from './scheduler.js';
-export type { EventCallback, EventId, RunOptions } from './scheduler.js';
+export type { EventCallback, EventId, SchedulerRunOptions } from './scheduler.js';
 export { Server } from './server.js';
 export type { ServerOptions } from './server.js';
 export { Rng } from './rng.js';

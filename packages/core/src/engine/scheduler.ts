@@ -24,7 +24,7 @@ export type EventCallback<T> = (arg: T, scheduler: Scheduler) => void;
 export type EventId = number;
 
 /** Options of {@link Scheduler.run}. */
-export interface RunOptions {
+export interface SchedulerRunOptions {
   /**
    * Stop before the first event at or after this time (or strictly after it when `inclusive`); the
    * clock then ends at `until` (it never moves backward). Default: run until no event is left.
@@ -173,7 +173,7 @@ export class Scheduler {
    * @returns the number of events executed by this call.
    * @throws RangeError if `until` is NaN; Error if called from inside an event callback.
    */
-  run(options?: RunOptions): number {
+  run(options?: SchedulerRunOptions): number {
     this.assertNotRunning('run');
     const until = options?.until ?? Infinity;
     if (Number.isNaN(until)) throw new RangeError('Scheduler.run: `until` must be a number, got NaN');

@@ -24,7 +24,13 @@ export { CsvSink, DEFAULT_CSV_BUFFER_SIZE, CSV_SEPARATOR } from './csv-sink.js';
 export type { CsvQuoting, CsvSinkOptions } from './csv-sink.js';
 export { RoundRecorder } from './round-recorder.js';
 export type { RecorderFlags, RoundRecorderOptions } from './round-recorder.js';
-export { writeSnapshots, writeVnfInstanceSnapshot, writeSfcInstanceSnapshot, writePacketSnapshot } from './snapshots.js';
+export {
+  PacketSnapshotWriter,
+  writeSnapshots,
+  writeVnfInstanceSnapshot,
+  writeSfcInstanceSnapshot,
+  writePacketSnapshot,
+} from './snapshots.js';
 export type {
   RowSource,
   RoundSnapshot,

@@ -97,7 +97,8 @@ export interface PacketSnapshotRow {
 export interface RoundSnapshot {
   readonly vnfInstances: RowSource<VnfInstanceSnapshotRow>;
   readonly sfcInstances: RowSource<SfcInstanceSnapshotRow>;
-  readonly packets: RowSource<PacketSnapshotRow>;
+  /** Omitted when the packets were streamed with a {@link PacketSnapshotWriter} during the round. */
+  readonly packets?: RowSource<PacketSnapshotRow>;
   /** Wall-clock seconds of the round (process_time.txt). */
   readonly processTimeSeconds: number;
 }
@@ -144,21 +145,41 @@ export function writeSfcInstanceSnapshot(path: string, rows: RowSource<SfcInstan
   }
 }
 
+/**
+ * Streams packets_entities.csv row by row (minimal quoting, times with two decimals), so a round with
+ * millions of packets writes each packet's final state when it ends instead of keeping it in memory.
+ */
+export class PacketSnapshotWriter {
+  private readonly sink: CsvSink;
+
+  constructor(path: string) {
+    this.sink = new CsvSink(path, PACKETS_ENTITIES_COLUMNS, { quoting: 'minimal' });
+  }
+
+  /** Appends one packet's row. */
+  write(r: PacketSnapshotRow): void {
+    // Only the two names can need quoting; the other fields are numbers and booleans.
+    this.sink.writeLine(
+      `${r.packetId};${f2(r.createdAt)};${num(r.size)};${q(r.request)};${r.totalSfcRequestsActive};${q(r.user)};` +
+        `${num(r.maxDelay)};${f2(r.delay)};${f2(r.mobilityPenalty)};${bool(r.slaViolated)};` +
+        `${f2(r.slaViolationPercentage)};${bool(r.active)};${bool(r.dropped)};${bool(r.orphan)};` +
+        `${bool(r.processed)}`,
+    );
+  }
+
+  /** Flushes and closes the file (idempotent). */
+  close(): void {
+    this.sink.close();
+  }
+}
+
 /** Writes packets_entities.csv (minimal quoting). Times with two decimals. */
 export function writePacketSnapshot(path: string, rows: RowSource<PacketSnapshotRow>): void {
-  const sink = new CsvSink(path, PACKETS_ENTITIES_COLUMNS, { quoting: 'minimal' });
+  const writer = new PacketSnapshotWriter(path);
   try {
-    // Only the two names can need quoting; the other fields are numbers and booleans.
-    each(rows, (r) =>
-      sink.writeLine(
-        `${r.packetId};${f2(r.createdAt)};${num(r.size)};${q(r.request)};${r.totalSfcRequestsActive};${q(r.user)};` +
-          `${num(r.maxDelay)};${f2(r.delay)};${f2(r.mobilityPenalty)};${bool(r.slaViolated)};` +
-          `${f2(r.slaViolationPercentage)};${bool(r.active)};${bool(r.dropped)};${bool(r.orphan)};` +
-          `${bool(r.processed)}`,
-      ),
-    );
+    each(rows, (r) => writer.write(r));
   } finally {
-    sink.close();
+    writer.close();
   }
 }
 
@@ -172,6 +193,6 @@ export function writeSnapshots(dir: string, snapshot: RoundSnapshot): void {
   mkdirSync(dir, { recursive: true });
   writeVnfInstanceSnapshot(join(dir, SnapshotFiles.vnfInstances), snapshot.vnfInstances);
   writeSfcInstanceSnapshot(join(dir, SnapshotFiles.sfcInstances), snapshot.sfcInstances);
-  writePacketSnapshot(join(dir, SnapshotFiles.packets), snapshot.packets);
+  if (snapshot.packets !== undefined) writePacketSnapshot(join(dir, SnapshotFiles.packets), snapshot.packets);
   writeFileSync(join(dir, SnapshotFiles.processTime), num(snapshot.processTimeSeconds));
 }

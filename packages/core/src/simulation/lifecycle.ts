@@ -1,5 +1,5 @@
 import type { Scheduler } from '../engine/scheduler.js';
-import { Events } from '../events/catalogue.js';
+import { EventIds, Events } from '../events/catalogue.js';
 import type { Sfc } from '../model/sfc.js';
 import type { Vnf } from '../model/vnf.js';
 import type { PacketPipeline } from './packet-pipeline.js';
@@ -55,7 +55,7 @@ export class Lifecycle {
     node.instances++;
     this.sched.at(inst.readyAt, this.instanceReady, inst);
     const bus = s.bus;
-    if (bus.has(Events.INSTANCE_CREATED)) {
+    if (bus.hasId(EventIds.INSTANCE_CREATED)) {
       bus.emit(Events.INSTANCE_CREATED, {
         time: now,
         vnfInstance: inst.name,
@@ -79,7 +79,7 @@ export class Lifecycle {
     inst.mapped.push(si);
     inst.idleSince = Number.NaN;
     const bus = this.s.bus;
-    if (bus.has(Events.EVENT_SFC_INSTANCE_VNF_MAPPED)) {
+    if (bus.hasId(EventIds.EVENT_SFC_INSTANCE_VNF_MAPPED)) {
       bus.emit(Events.EVENT_SFC_INSTANCE_VNF_MAPPED, { time: this.sched.now, sfcInstance: si.name, vnfInstance: inst.name });
     }
   }
@@ -90,7 +90,7 @@ export class Lifecycle {
     if (i < 0) return;
     inst.mapped.splice(i, 1);
     const bus = this.s.bus;
-    if (bus.has(Events.EVENT_SFC_INSTANCE_VNF_UNMAPPED)) {
+    if (bus.hasId(EventIds.EVENT_SFC_INSTANCE_VNF_UNMAPPED)) {
       bus.emit(Events.EVENT_SFC_INSTANCE_VNF_UNMAPPED, {
         time: this.sched.now,
         sfcInstance: si.name,
@@ -177,7 +177,7 @@ export class Lifecycle {
     s.sfcInstanceByName.set(si.name, si);
     this.book(si, +1);
     const bus = s.bus;
-    if (bus.has(Events.SFC_INSTANCE_CREATED)) bus.emit(Events.SFC_INSTANCE_CREATED, { time: now, sfcInstance: si.name });
+    if (bus.hasId(EventIds.SFC_INSTANCE_CREATED)) bus.emit(Events.SFC_INSTANCE_CREATED, { time: now, sfcInstance: si.name });
     for (const v of servers) this.map(v, si);
     this.attach(si, req);
     si.timeoutEvent = this.sched.at(now + type.timeout, this.timeoutCheck, si);
@@ -219,7 +219,7 @@ export class Lifecycle {
     this.book(si, -1);
     for (const r of si.reqs) if (r.sfcInstance === si) r.sfcInstance = null;
     const bus = this.s.bus;
-    if (bus.has(Events.SFC_INSTANCE_DESTROYED)) {
+    if (bus.hasId(EventIds.SFC_INSTANCE_DESTROYED)) {
       bus.emit(Events.SFC_INSTANCE_DESTROYED, { time: this.sched.now, sfcInstance: si.name });
     }
   }

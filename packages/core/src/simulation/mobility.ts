@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Scheduler } from '../engine/scheduler.js';
 import { InputFileError } from '../errors.js';
-import { Events } from '../events/catalogue.js';
+import { EventIds, Events } from '../events/catalogue.js';
 import type { RoundState } from './round-state.js';
 
 /** One scheduled move of a user to a node. */
@@ -110,7 +110,7 @@ export class UserMobility {
     const origin = user.node;
     user.node = m.node;
     const bus = this.s.bus;
-    if (bus.has(Events.USER_MOVED)) {
+    if (bus.hasId(EventIds.USER_MOVED)) {
       bus.emit(Events.USER_MOVED, { time: this.sched.now, user: m.user, originNode: origin, destinyNode: m.node });
     }
   };

@@ -1,5 +1,5 @@
 import type { Scheduler } from '../engine/scheduler.js';
-import { Events } from '../events/catalogue.js';
+import { EVENT_NAMES, EventIds, type EventNameId, Events } from '../events/catalogue.js';
 import type { RoundState } from './round-state.js';
 import type { LinkRuntime } from './runtime/link-runtime.js';
 import { PacketRuntime } from './runtime/packet.js';
@@ -40,7 +40,7 @@ export class PacketPipeline {
     s.metrics.packetCreated(req.sfc.index, req.sliceIndex);
     packet.activeSlot = s.activePackets.length;
     s.activePackets.push(packet);
-    this.emitPacket(Events.PACKET_CREATED, packet);
+    this.emitPacket(EventIds.PACKET_CREATED, packet);
     packet.deadline = this.sched.at(
       Math.max(this.sched.now, justAfter(packet.createdAt + packet.maxDelay)),
       this.slaDeadline,
@@ -78,17 +78,17 @@ export class PacketPipeline {
       this.afterLink(packet);
       return;
     }
-    this.emitLink(Events.LINK_PACKET_ARRIVED, packet, link);
+    this.emitLink(EventIds.LINK_PACKET_ARRIVED, packet, link);
     if (!link.server.offer(packet)) {
-      this.emitLink(Events.LINK_QUEUE_PACKET_DROPPED, packet, link);
-      this.end(packet, 'dropped', Events.PACKET_DROPPED_LINK_QUEUE);
+      this.emitLink(EventIds.LINK_QUEUE_PACKET_DROPPED, packet, link);
+      this.end(packet, 'dropped', EventIds.PACKET_DROPPED_LINK_QUEUE);
     }
   };
 
   /** Server callback: the packet got the link's transmitter. */
   readonly linkStart = (packet: PacketRuntime): void => {
     const link = packet.link!;
-    this.emitLink(Events.LINK_PACKET_STARTED, packet, link);
+    this.emitLink(EventIds.LINK_PACKET_STARTED, packet, link);
     const tx = (1000 * packet.linkSize) / link.link.bandwidth;
     link.busyMs += tx;
     const hold = this.s.quirks.linkPropagationHoldsServer ? tx + link.link.propagation : tx;
@@ -98,7 +98,7 @@ export class PacketPipeline {
   private readonly linkSent = (packet: PacketRuntime): void => {
     const link = packet.link!;
     link.server.release();
-    this.emitLink(Events.LINK_PACKET_SENT, packet, link);
+    this.emitLink(EventIds.LINK_PACKET_SENT, packet, link);
     const prop = link.link.propagation;
     if (prop > 0 && !this.s.quirks.linkPropagationHoldsServer) this.sched.after(prop, this.afterLink, packet);
     else this.afterLink(packet);
@@ -129,11 +129,11 @@ export class PacketPipeline {
     inst.touch(this.sched.now);
     inst.arrived++;
     inst.workArrived += work;
-    this.emitVnfPacket(Events.VNF_INSTANCE_PACKET_ARRIVED, packet, inst, -1);
+    this.emitVnfPacket(EventIds.VNF_INSTANCE_PACKET_ARRIVED, packet, inst, -1);
     if (!inst.admits()) {
       inst.dropped++;
-      this.emitVnfPacket(Events.VNF_INSTANCE_PACKET_DROPPED, packet, inst, -1);
-      this.end(packet, 'dropped', Events.PACKET_DROPPED_VNF_INSTANCE_QUEUE);
+      this.emitVnfPacket(EventIds.VNF_INSTANCE_PACKET_DROPPED, packet, inst, -1);
+      this.end(packet, 'dropped', EventIds.PACKET_DROPPED_VNF_INSTANCE_QUEUE);
       return;
     }
     packet.arrivedAt = this.sched.now;
@@ -169,7 +169,7 @@ export class PacketPipeline {
     const q = this.s.quirks;
     const type = inst.type;
     packet.startedAt = now;
-    this.emitVnfPacket(Events.VNF_INSTANCE_PACKET_PROCESS_STARTED, packet, inst, now - packet.arrivedAt);
+    this.emitVnfPacket(EventIds.VNF_INSTANCE_PACKET_PROCESS_STARTED, packet, inst, now - packet.arrivedAt);
     // Remote data access: probability p (corrected) or 1 − e^−p (reference, [Q-12]).
     const p = type.remoteDataAccessProb;
     let remote = false;
@@ -183,15 +183,15 @@ export class PacketPipeline {
     packet.memUsage = memUsage;
     inst.workInService += work;
     inst.memWorkInService += memUsage;
-    this.emitResource(Events.INSTANCE_RESOURCE_USAGE_INCREASE, packet, inst, work / inst.cpu, memUsage / inst.mem);
+    this.emitResource(EventIds.INSTANCE_RESOURCE_USAGE_INCREASE, packet, inst, work / inst.cpu, memUsage / inst.mem);
     let extra = 0;
     if (remote) {
       extra += type.remoteDataAccessCost;
-      this.emitVnfPacket(Events.VNF_INSTANCE_REMOTE_DATA_RECEIVED, packet, inst, -1);
+      this.emitVnfPacket(EventIds.VNF_INSTANCE_REMOTE_DATA_RECEIVED, packet, inst, -1);
     }
     if (inst.memLoad > 1) {
       extra += inst.host.node.diskDelay;
-      this.emitResource(Events.INSTANCE_RESOURCE_DISK_ACCESS, packet, inst, inst.cpuLoad, inst.memLoad);
+      this.emitResource(EventIds.INSTANCE_RESOURCE_DISK_ACCESS, packet, inst, inst.cpuLoad, inst.memLoad);
     }
     if (q.noCpuSharing) {
       // Reference: full CPU per packet, overload multiplier Σ W/C applied once at service start.
@@ -248,7 +248,7 @@ export class PacketPipeline {
       inst.memWorkInService = 0;
     }
     this.emitResource(
-      Events.INSTANCE_RESOURCE_USAGE_DECREASE,
+      EventIds.INSTANCE_RESOURCE_USAGE_DECREASE,
       packet,
       inst,
       packet.work / inst.cpu,
@@ -256,7 +256,7 @@ export class PacketPipeline {
     );
     inst.processed++;
     inst.workProcessed += packet.work;
-    this.emitVnfPacket(Events.VNF_INSTANCE_PACKET_PROCESSED, packet, inst, now - packet.startedAt);
+    this.emitVnfPacket(EventIds.VNF_INSTANCE_PACKET_PROCESSED, packet, inst, now - packet.startedAt);
     inst.server.release();
     if (packet.extraDelay > 0) this.sched.after(packet.extraDelay, this.vnfLeave, packet);
     else this.vnfLeave(packet);
@@ -286,21 +286,17 @@ export class PacketPipeline {
 
   // ------------------------------------------------------------------ endings
   private deliver(packet: PacketRuntime): void {
-    this.end(packet, 'delivered', Events.PACKET_PROCESSED);
+    this.end(packet, 'delivered', EventIds.PACKET_PROCESSED);
   }
 
   private orphan(packet: PacketRuntime): void {
-    this.end(packet, 'orphan', Events.PACKET_ORPHAN);
+    this.end(packet, 'orphan', EventIds.PACKET_ORPHAN);
   }
 
   private end(
     packet: PacketRuntime,
     outcome: 'delivered' | 'dropped' | 'orphan',
-    event:
-      | typeof Events.PACKET_PROCESSED
-      | typeof Events.PACKET_ORPHAN
-      | typeof Events.PACKET_DROPPED_LINK_QUEUE
-      | typeof Events.PACKET_DROPPED_VNF_INSTANCE_QUEUE,
+    id: EventNameId,
   ): void {
     const s = this.s;
     const now = this.sched.now;
@@ -310,8 +306,8 @@ export class PacketPipeline {
       this.sched.cancel(packet.deadline);
       packet.deadline = -1;
     }
-    const gatedOff = event === Events.PACKET_DROPPED_VNF_INSTANCE_QUEUE && !this.slaEventsOn;
-    if (!gatedOff) this.emitPacket(event, packet);
+    const gatedOff = id === EventIds.PACKET_DROPPED_VNF_INSTANCE_QUEUE && !this.slaEventsOn;
+    if (!gatedOff) this.emitPacket(id, packet);
     const req = packet.req;
     const sfcIdx = req.sfc.index;
     const sliceIdx = req.sliceIndex;
@@ -347,6 +343,7 @@ export class PacketPipeline {
       last.activeSlot = packet.activeSlot;
     }
     packet.activeSlot = -1;
+    if (s.packetEnded !== null) s.packetEnded(packet);
   }
 
   private readonly slaDeadline = (packet: PacketRuntime): void => {
@@ -366,7 +363,7 @@ export class PacketPipeline {
       if (!this.s.quirks.cumulativeLockWindow) si.violationTimes.push(this.sched.now);
     }
     const bus = this.s.bus;
-    if (bus.has(Events.EVENT_PACKET_SLA_VIOLATED)) {
+    if (bus.hasId(EventIds.EVENT_PACKET_SLA_VIOLATED)) {
       bus.emit(Events.EVENT_PACKET_SLA_VIOLATED, {
         time: this.sched.now,
         packetId: packet.id,
@@ -382,19 +379,14 @@ export class PacketPipeline {
 
   // ------------------------------------------------------------------ event payloads (only when listened to)
   private emitPacket(
-    event:
-      | typeof Events.PACKET_CREATED
-      | typeof Events.PACKET_PROCESSED
-      | typeof Events.PACKET_ORPHAN
-      | typeof Events.PACKET_DROPPED_LINK_QUEUE
-      | typeof Events.PACKET_DROPPED_VNF_INSTANCE_QUEUE,
+    id: EventNameId,
     packet: PacketRuntime,
   ): void {
     const bus = this.s.bus;
-    if (!bus.has(event)) return;
+    if (!bus.hasId(id)) return;
     const req = packet.req;
     const now = this.sched.now;
-    bus.emit(event, {
+    bus.emit(EVENT_NAMES[id] as typeof Events.PACKET_PROCESSED, {
       time: now,
       packetId: packet.id,
       request: req.name,
@@ -407,18 +399,14 @@ export class PacketPipeline {
   }
 
   private emitLink(
-    event:
-      | typeof Events.LINK_PACKET_ARRIVED
-      | typeof Events.LINK_PACKET_STARTED
-      | typeof Events.LINK_PACKET_SENT
-      | typeof Events.LINK_QUEUE_PACKET_DROPPED,
+    id: EventNameId,
     packet: PacketRuntime,
     link: LinkRuntime,
   ): void {
     const bus = this.s.bus;
-    if (!bus.has(event)) return;
+    if (!bus.hasId(id)) return;
     const req = packet.req;
-    bus.emit(event, {
+    bus.emit(EVENT_NAMES[id] as typeof Events.LINK_PACKET_ARRIVED, {
       time: this.sched.now,
       packetId: packet.id,
       link: link.name,
@@ -433,20 +421,15 @@ export class PacketPipeline {
   }
 
   private emitVnfPacket(
-    event:
-      | typeof Events.VNF_INSTANCE_PACKET_ARRIVED
-      | typeof Events.VNF_INSTANCE_PACKET_PROCESS_STARTED
-      | typeof Events.VNF_INSTANCE_PACKET_PROCESSED
-      | typeof Events.VNF_INSTANCE_REMOTE_DATA_RECEIVED
-      | typeof Events.VNF_INSTANCE_PACKET_DROPPED,
+    id: EventNameId,
     packet: PacketRuntime,
     inst: VnfInstanceRuntime,
     elapsed: number,
   ): void {
     const bus = this.s.bus;
-    if (!bus.has(event)) return;
+    if (!bus.hasId(id)) return;
     const req = packet.req;
-    bus.emit(event, {
+    bus.emit(EVENT_NAMES[id] as typeof Events.VNF_INSTANCE_PACKET_ARRIVED, {
       time: this.sched.now,
       packetId: packet.id,
       vnfInstance: inst.name,
@@ -461,19 +444,16 @@ export class PacketPipeline {
   }
 
   private emitResource(
-    event:
-      | typeof Events.INSTANCE_RESOURCE_USAGE_INCREASE
-      | typeof Events.INSTANCE_RESOURCE_USAGE_DECREASE
-      | typeof Events.INSTANCE_RESOURCE_DISK_ACCESS,
+    id: EventNameId,
     packet: PacketRuntime,
     inst: VnfInstanceRuntime,
     cpuUsage: number,
     memUsage: number,
   ): void {
     const bus = this.s.bus;
-    if (!bus.has(event)) return;
+    if (!bus.hasId(id)) return;
     const req = packet.req;
-    bus.emit(event, {
+    bus.emit(EVENT_NAMES[id] as typeof Events.INSTANCE_RESOURCE_USAGE_INCREASE, {
       time: this.sched.now,
       vnfInstance: inst.name,
       cpu: inst.cpu,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Scheduler } from '../engine/scheduler.js';
 import { NssError } from '../errors.js';
-import { Events } from '../events/catalogue.js';
+import { EventIds, Events } from '../events/catalogue.js';
 import type { SfcRequest } from '../model/sfc-request.js';
 import { checkPlacementPlan } from '../plugins/plan-validation.js';
 import type { PlacementPlan, PlacementStrategy } from '../plugins/placement.js';
@@ -59,12 +59,12 @@ export class PlacementRounds {
     const ordered = orderBatch(batch, s.settings.orderSfcRequestBySimilarity, s.index, s.quirks.ignoreRequestPriority);
     const names = ordered.map((r) => r.name);
     this.emitWindow(Events.TIME_WINDOW_STARTED, windowInit, windowEnd, names, 0);
-    if (s.bus.has(Events.PLACEMENT_STARTED)) s.bus.emit(Events.PLACEMENT_STARTED, { time: this.sched.now });
+    if (s.bus.hasId(EventIds.PLACEMENT_STARTED)) s.bus.emit(Events.PLACEMENT_STARTED, { time: this.sched.now });
     const started = performance.now();
     this.decide(ordered.map((r) => r.req), (plan) => {
       const algMs = performance.now() - started;
       this.apply(ordered, ordered.map((r) => r.req), plan);
-      if (s.bus.has(Events.PLACEMENT_PROCESSED)) s.bus.emit(Events.PLACEMENT_PROCESSED, { time: this.sched.now });
+      if (s.bus.hasId(EventIds.PLACEMENT_PROCESSED)) s.bus.emit(Events.PLACEMENT_PROCESSED, { time: this.sched.now });
       // Traffic starts at the window's end (the placement instant); with no windows, at 0 ([Q-7] profile aside).
       const trafficEnd = tw === 0 ? 0 : t;
       for (const r of ordered) {

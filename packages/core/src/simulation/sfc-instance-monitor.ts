@@ -1,5 +1,5 @@
 import type { Scheduler } from '../engine/scheduler.js';
-import { Events } from '../events/catalogue.js';
+import { EventIds, Events } from '../events/catalogue.js';
 import type { Replacement } from './replacement.js';
 import type { RoundState } from './round-state.js';
 import type { RequestRuntime } from './runtime/request-runtime.js';
@@ -75,11 +75,11 @@ export class SfcInstanceMonitor {
     if (violations > s.settings.maxSlaViolationSfcInstanceShared) {
       if (si.acceptRequests) {
         si.acceptRequests = false;
-        if (bus.has(Events.SFC_INSTANCE_LOCKED)) bus.emit(Events.SFC_INSTANCE_LOCKED, { time: now, sfcInstance: si.name });
+        if (bus.hasId(EventIds.SFC_INSTANCE_LOCKED)) bus.emit(Events.SFC_INSTANCE_LOCKED, { time: now, sfcInstance: si.name });
       }
     } else if (!si.acceptRequests) {
       si.acceptRequests = true;
-      if (bus.has(Events.SFC_INSTANCE_UNLOCKED)) bus.emit(Events.SFC_INSTANCE_UNLOCKED, { time: now, sfcInstance: si.name });
+      if (bus.hasId(EventIds.SFC_INSTANCE_UNLOCKED)) bus.emit(Events.SFC_INSTANCE_UNLOCKED, { time: now, sfcInstance: si.name });
     }
   }
 

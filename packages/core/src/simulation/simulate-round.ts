@@ -4,7 +4,7 @@ import type { Rng } from '../engine/rng.js';
 import { Scheduler } from '../engine/scheduler.js';
 import type { EdgeEnvironment } from '../environment/edge-environment.js';
 import type { EnvironmentIndex } from '../environment/environment-index.js';
-import { Events } from '../events/catalogue.js';
+import { EventIds, Events } from '../events/catalogue.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { DispatchPolicy } from '../plugins/dispatch.js';
 import type { ScalingStrategy } from '../plugins/monitor-view.js';
@@ -42,8 +42,8 @@ export interface RoundInput {
   readonly mobility: MobilityPlan | null;
   /** Asked between chunks of simulated time; returning true ends the round early (marked interrupted). */
   readonly shouldStop?: () => boolean;
-  /** Called for every packet still in flight at the end (for the packet snapshot). */
-  readonly onPacketStillActive?: (packet: PacketRuntime) => void;
+  /** Called for every packet when it ends, and for those still in flight at the end of the round. */
+  readonly onPacket?: (packet: PacketRuntime) => void;
 }
 
 /** The outcome of one round: its state (for snapshots) and its metrics. */
@@ -88,6 +88,7 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
     (p) => pipeline!.linkStart(p),
   );
   pipeline = new PacketPipeline(state);
+  if (input.onPacket !== undefined) state.packetEnded = input.onPacket;
   const lifecycle = new Lifecycle(state, pipeline);
   const traffic = new TrafficGenerator(state, pipeline, input.flows);
   const rounds = new PlacementRounds(state, input.placement, lifecycle, traffic);
@@ -102,7 +103,6 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
   rounds.scheduleRounds();
 
   const total = settings.totalTime;
-  if (bus.has(Events.SIMULATION_STARTED)) bus.emit(Events.SIMULATION_STARTED, { time: 0, totalTime: total, round: input.round });
   let interrupted = false;
   const slice = Math.max(total / SLICES, 1);
   for (;;) {
@@ -113,7 +113,7 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
       await work;
       continue;
     }
-    if (bus.has(Events.SIMULATION_PROGRESS)) {
+    if (bus.hasId(EventIds.SIMULATION_PROGRESS)) {
       bus.emit(Events.SIMULATION_PROGRESS, {
         time: scheduler.now,
         totalTime: total,
@@ -137,7 +137,7 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
   const end = scheduler.now;
   const expiredOn = !quirks.slaEventsNeedVnfLogging || settings.logVnfInstanceEvents;
   for (const p of state.activePackets) {
-    if (expiredOn && bus.has(Events.PACKET_SIMULATION_TIME_EXPIRED)) {
+    if (expiredOn && bus.hasId(EventIds.PACKET_SIMULATION_TIME_EXPIRED)) {
       bus.emit(Events.PACKET_SIMULATION_TIME_EXPIRED, {
         time: end,
         packetId: p.id,
@@ -149,7 +149,7 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
         delay: end - p.createdAt,
       });
     }
-    input.onPacketStillActive?.(p);
+    input.onPacket?.(p);
   }
   for (const s of scalers) s.stop();
 
