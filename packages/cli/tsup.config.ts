@@ -8,6 +8,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+    // The CJS build needs `import.meta.url` (it locates the embedded default scenario).
+    shims: true,
     skipNodeModulesBundle: true,
   },
   {

@@ -1,16 +1,17 @@
 /**
  * Seeded random numbers: one seed, many independent named streams.
  *
- * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG, 128-bit state, passes PractRand
- * and TestU01 BigCrush), written here in 32-bit integer math. Each stream is seeded by hashing the UTF-8
+ * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Chaotic PRNG, 128-bit state with a counter;
+ * reported by its author to pass PractRand and TestU01 BigCrush), written here in 32-bit integer math. Each stream is seeded by hashing the UTF-8
  * bytes of `seed + '/' + name` with MurmurHash3 (x86, 32-bit) under four different hash seeds, one per
  * state word, then discarding 12 outputs.
  *
- * Why not a library: measured on this project's 2-core machine (Node 20, 10M calls, median of 9 runs,
- * same wrapper class), `pure-rand` 8.4.2 (mutable `xoroshiro128plus` + `uniformFloat64`) took
- * ~100 ms against ~50 ms for this sfc32 at the same 53-bit resolution: about 2.0x slower (1.3-1.7x at
- * 32-bit resolution), beyond the 1.5x the design allows. Its 32-bit xoroshiro128+ output also keeps
- * that generator's weak low bits.
+ * Why not a library: measured on this project's 2-core machine (Node 20, 10M next() calls, median of
+ * 15 runs, five interleaved rounds), `pure-rand` 8.4.2 (mutable `xoroshiro128plus` from state +
+ * `uniformFloat64`, wrapped in the same kind of class) took 113-232 ms against 61-138 ms for this
+ * stream's next() at the same 53-bit resolution: 2.0x slower on average (1.7-2.5x), beyond the 1.5x
+ * the design allows. At 32-bit resolution it was 1.3-1.7x slower. Its output is also the low 32 bits
+ * of xoroshiro128+, whose lowest bits are known to be weak.
  */
 
 /** A stream of random draws. Every method consumes draws from the stream it is called on only. */
@@ -56,8 +57,8 @@ export interface RandomStream {
  */
 export class Rng {
   /** The seed as given. */
-  readonly seed: string | number;
-  private readonly key: string;
+  readonly seed: string | number = '';
+  private readonly key: string = '';
 
   /** @throws RangeError if `seed` is a number that is not finite. */
   constructor(seed: number | string) {
@@ -150,10 +151,12 @@ function logFactorial(k: number): number {
 }
 
 class Sfc32Stream implements RandomStream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // Initialised where declared: a field declared without a value starts as `undefined` and V8 then
+  // keeps it in a generic representation, which made next() about 3x slower.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
   private spare = 0;
   private hasSpare = false;
   // PTRS constants for the last mean seen by poisson().

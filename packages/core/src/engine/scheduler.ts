@@ -1,7 +1,7 @@
 /**
- * The simulation clock and its pending events. Events are kept in a {@link CalendarQueue} (slots in
- * parallel typed arrays, O(1) insert/cancel/pop on typical simulation workloads); this file adds the
- * callbacks, ids, the clock and the run loop. Nothing is allocated per event.
+ * The simulation clock and its pending events. Events are kept in a `CalendarQueue` (event-queue.ts:
+ * slot records in a typed buffer, O(1) insert, cancel and pop on typical simulation workloads); this
+ * file adds the callbacks, ids, the clock and the run loop. Nothing is allocated per event.
  *
  * An {@link EventId} is `generation * 2^24 + slot`. Running or cancelling an event bumps its slot's
  * generation, so a stale id never matches a later event that reuses the slot.
@@ -36,7 +36,7 @@ export interface SchedulerRunOptions {
 
 const SLOT_SPACE = MAX_SLOTS; // an id is generation * SLOT_SPACE + slot
 
-/** Placeholder kept in free callback slots so the callback array stays packed and retains nothing. */
+/** Placeholder callback for slots never used, so the handler array stays packed. */
 const noop: EventCallback<unknown> = () => {};
 
 /**
@@ -52,7 +52,8 @@ const noop: EventCallback<unknown> = () => {};
  * ```
  */
 export class Scheduler {
-  private _now: number;
+  // Fields are initialised where declared (numbers as numbers) so V8 keeps unboxed representations.
+  private _now = 0;
   private _executed = 0;
   private running = false;
   private stopRequested = false;

@@ -34,13 +34,13 @@ const INITIAL_QUEUE_CAPACITY = 16;
  * @typeParam T - the item served, e.g. a packet.
  */
 export class Server<T> {
-  private _capacity: number;
-  private readonly _maxQueue: number;
-  private readonly _countInService: boolean;
-  private readonly onStart: (item: T) => void;
+  private _capacity = 1;
+  private readonly _maxQueue: number = -1;
+  private readonly _countInService: boolean = false;
+  private readonly onStart: (item: T) => void = () => {};
   private _busy = 0;
   // Ring buffer of waiting items; its length is a power of two.
-  private ring: (T | undefined)[];
+  private ring: (T | undefined)[] = [];
   private head = 0;
   private size = 0;
 

@@ -1,0 +1,17 @@
+/**
+ * The standard plugins: the one place that knows them by name. A new plugin package is added to the
+ * CLI's dependencies and to {@link STANDARD_PLUGINS}.
+ */
+import { type AnyPlugin, PluginRegistry } from '@nss/core';
+import { greedyPlacement } from '@nss/placement-greedy';
+
+/** The plugins every `nss` command knows by name (and by their aliases), in the order `nss plugins` lists them. */
+export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([greedyPlacement as AnyPlugin]);
+
+/**
+ * A new registry holding the {@link STANDARD_PLUGINS}. Register more with `registry.register(plugin)`;
+ * names not registered are still resolved as module paths or npm packages (see `PluginRegistry.resolve`).
+ */
+export function createStandardRegistry(): PluginRegistry {
+  return new PluginRegistry(STANDARD_PLUGINS);
+}

@@ -1,0 +1,26 @@
+/**
+ * Plain-text tables for the console (cli-table3, without colours): numbers right-aligned, text left.
+ */
+import Table from 'cli-table3';
+
+/** A table cell: text, a number, or nothing. */
+export type Cell = string | number | null | undefined;
+
+/** Renders a table with a header row. A column whose cells are all numbers (or empty) is right-aligned. */
+export function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const numeric = head.map((_, i) =>
+    rows.every((row) => row[i] === null || row[i] === undefined || typeof row[i] === 'number'),
+  );
+  const table = new Table({
+    head: [...head],
+    colAligns: numeric.map((n) => (n ? 'right' : 'left')),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  for (const row of rows) table.push(row.map((c) => (c === null || c === undefined ? '' : c)));
+  return table.toString();
+}
+
+/** A titled table: the title on its own line, then the table. */
+export function renderTitledTable(title: string, head: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return `${title}\n${renderTable(head, rows)}`;
+}
