@@ -4,10 +4,7 @@
  */
 import { type EdgeEnvironment, describeEnvironment } from '@nss/core';
 import { renderTitledTable } from './tables.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+import { plural } from './text.js';
 
 /** The description of `env` as text: a summary line and the tables, separated by blank lines. */
 export function formatEnvironment(env: EdgeEnvironment): string {
@@ -18,7 +15,7 @@ export function formatEnvironment(env: EdgeEnvironment): string {
   const arrivals = d.arrivalSpan === null ? '' : ` (arrivals ${d.arrivalSpan.first}–${d.arrivalSpan.last} ms)`;
   const summary =
     `Environment (${seed}): ${plural(c.nodes, 'node')} (${t.RAN} RAN, ${t.DEFAULT} DEFAULT, ${t.CORE} CORE), ` +
-    `${plural(c.links, 'link')} (${c.loopbacks} loopback${c.loopbacks === 1 ? '' : 's'}), ${plural(c.vnfs, 'VNF type')}, ` +
+    `${plural(c.links, 'link')} (${plural(c.loopbacks, 'loopback')}), ${plural(c.vnfs, 'VNF type')}, ` +
     `${plural(c.sfcs, 'SFC type')}, ${plural(c.slices, 'slice')}, ${plural(c.users, 'user')}, ` +
     `${plural(c.dataSources, 'data source')}, ${plural(c.sfcRequests, 'SFC request')}${arrivals}`;
   const tables = d.tables.map((table) => renderTitledTable(table.title, table.columns, table.rows));

@@ -4,6 +4,7 @@
  */
 import { ConfigError, type ConfigIssue, NssError, formatIssue } from '@nss/core';
 import type { Output } from './output.js';
+import { plural } from './text.js';
 
 /** Process exit codes of `nss`. */
 export const ExitCode = Object.freeze({
@@ -16,6 +17,21 @@ export const ExitCode = Object.freeze({
   /** The run was interrupted with Ctrl-C (SIGINT); partial results were written. */
   INTERRUPTED: 130,
 });
+
+/** An error in how the command line was used, e.g. `--specs` without `--params` (exit code 2). */
+export class UsageError extends NssError {
+  constructor(message: string) {
+    super('NSS_USAGE', message, { exitCode: ExitCode.INVALID_INPUT });
+  }
+}
+
+/** A results file or folder that cannot be written (exit code 1: not an input problem, but no stack trace). */
+export class OutputError extends NssError {
+  constructor(path: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super('NSS_OUTPUT', `cannot write ${path}: ${reason}`, { cause, exitCode: ExitCode.FAILURE });
+  }
+}
 
 /**
  * A configuration issue as the CLI reports it. `message`, when present, replaces the
@@ -36,8 +52,8 @@ export function formatCliIssue(issue: CliIssue): string {
 /** The error lines of a list of issues: a count, then one indented line per error. */
 export function formatIssueErrors(issues: readonly CliIssue[]): string {
   const errors = issues.filter((i) => i.severity === 'error');
-  const count = `${errors.length} problem${errors.length === 1 ? '' : 's'} found`;
-  return [`invalid configuration: ${count}`, ...errors.map((i) => `  - ${formatCliIssue(i)}`)].join('\n');
+  const lines = errors.map((i) => `  - ${formatCliIssue(i)}`);
+  return [`invalid configuration: ${plural(errors.length, 'problem')} found`, ...lines].join('\n');
 }
 
 /** Prints the warnings among `issues` to stderr, one `nss: file: path: warning: …` line each. */

@@ -8,8 +8,10 @@ import {
   type ConfiguredPlugin,
   type PlacementPlugin,
   PluginError,
+  type PluginOfKind,
   type PluginRegistry,
   type ScalingPlugin,
+  type SettingsOverrides,
   type SimulationSettings,
   checkParameters,
   parameterIssues,
@@ -30,7 +32,7 @@ export interface HeuristicSlot<Kind extends 'placement' | 'scaling' = 'placement
 }
 
 /** Label of issues about command-line options. */
-export const COMMAND_LINE = 'command line';
+const COMMAND_LINE = 'command line';
 
 /** Outcome of resolving one slot: the plugin (when found) and the problems found. */
 interface SlotResult<P> {
@@ -46,11 +48,10 @@ async function resolveSlot<Kind extends 'placement' | 'scaling'>(
   registry: PluginRegistry,
   slot: HeuristicSlot<Kind>,
   cwd: string,
-): Promise<SlotResult<Kind extends 'placement' ? PlacementPlugin : ScalingPlugin>> {
-  type P = Kind extends 'placement' ? PlacementPlugin : ScalingPlugin;
-  let plugin: P;
+): Promise<SlotResult<PluginOfKind<Kind>>> {
+  let plugin: PluginOfKind<Kind>;
   try {
-    plugin = (await registry.resolve(slot.kind, slot.name, { cwd })) as P;
+    plugin = await registry.resolve(slot.kind, slot.name, { cwd });
   } catch (error) {
     if (!(error instanceof PluginError)) throw error;
     const path = isOption(slot.section) ? slot.section : `${slot.section}/heuristic`;
@@ -99,13 +100,6 @@ export function slotsOfDocument(params: unknown, file: string): HeuristicSlot[] 
   return slots;
 }
 
-/** Which heuristics were given on the command line (they replace the file's). */
-export interface HeuristicOverrides {
-  readonly placement?: string;
-  /** `null`: `--scaling none`. */
-  readonly scaling?: string | null;
-}
-
 /** The plugins of a run, resolved from the settings: placement, then the scaling and scaling_down slots. */
 export interface ResolvedHeuristics {
   readonly placement: ConfiguredPlugin<PlacementPlugin>;
@@ -114,13 +108,13 @@ export interface ResolvedHeuristics {
 
 /**
  * Resolves the heuristics of resolved settings. Issues name the parameters file and the section, or
- * the command-line option for overridden names. Throws a ConfigError listing every problem.
+ * the command-line option for the names `overrides` replaced. Throws a ConfigError listing every problem.
  */
 export async function resolveHeuristics(
   registry: PluginRegistry,
   settings: SimulationSettings,
   paramsFile: string,
-  overrides: HeuristicOverrides,
+  overrides: Pick<SettingsOverrides, 'placement' | 'scaling'>,
   cwd: string,
 ): Promise<ResolvedHeuristics> {
   const where = (option: string | null | undefined, flag: string, section: string) =>

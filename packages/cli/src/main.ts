@@ -49,8 +49,9 @@ function program(context: CliContext): Command {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 success, 1 unexpected failure, 2 invalid input (configuration, files, plugins, usage),\n' +
-        '130 interrupted (Ctrl-C). Run `nss <command> --help` for the options of a command.',
+      '\nExit codes: 0 success, 1 failure (results not writable, or a bug),\n' +
+        '2 invalid input (configuration, files, plugins, usage), 130 interrupted (Ctrl-C).\n' +
+        'Run `nss <command> --help` for the options of a command.',
     );
   validateCommand(nss, context);
   generateCommand(nss, context);
@@ -61,7 +62,7 @@ function program(context: CliContext): Command {
 
 /**
  * Runs `nss` on a command line (`argv` as `process.argv`: node, script, then the arguments) and
- * returns the exit code: 0 success, 1 unexpected failure, 2 invalid input, 130 interrupted.
+ * returns the exit code: 0 success, 1 failure, 2 invalid input, 130 interrupted.
  *
  * @example
  * ```ts

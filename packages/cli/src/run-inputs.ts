@@ -66,7 +66,8 @@ function inputPath(fromCommandLine: string | undefined, fromSettings: string | n
 }
 
 /** `--quirks` replaces the profile of `simulation.quirks`; the file's individual flags still apply. */
-function withQuirksProfile(settings: SimulationSettings, scenario: LoadedScenario, profile: RunInputOptions['quirks']): SimulationSettings {
+function withQuirksProfile(scenario: LoadedScenario, profile: RunInputOptions['quirks']): SimulationSettings {
+  const { settings } = scenario;
   if (profile === undefined) return settings;
   const configured: Readonly<Record<string, unknown>> = scenario.params.simulation.quirks ?? {};
   return { ...settings, quirks: resolveQuirks({ ...configured, profile }).quirks };
@@ -75,15 +76,10 @@ function withQuirksProfile(settings: SimulationSettings, scenario: LoadedScenari
 /** Reads, validates and resolves every input of a run. Throws NssError subclasses (exit code 2) for bad input. */
 export async function prepareRun(context: CliContext, options: RunInputOptions): Promise<RunInputs> {
   const files = scenarioFiles(options.specs, options.params, options.load !== undefined);
-  const scenario = loadScenario(context.output, files, overridesOf(options));
-  const settings = withQuirksProfile(scenario.settings, scenario, options.quirks);
-  const plugins = await resolveHeuristics(
-    context.registry,
-    settings,
-    files.params,
-    { placement: options.placement, scaling: options.scaling === 'none' ? null : options.scaling },
-    process.cwd(),
-  );
+  const overrides = overridesOf(options);
+  const scenario = loadScenario(context.output, files, overrides);
+  const settings = withQuirksProfile(scenario, options.quirks);
+  const plugins = await resolveHeuristics(context.registry, settings, files.params, overrides, process.cwd());
   const environment =
     options.load === undefined
       ? generateEnvironment(scenario.specs, settings.seed, settings, { file: files.specs })
@@ -96,7 +92,8 @@ export async function prepareRun(context: CliContext, options: RunInputOptions):
   const mobility = mobilityPath === null ? null : MobilityPlan.read(mobilityPath, settings.totalTime, users, nodes);
   if (options.mobility !== undefined && !settings.executeUserMobility) {
     context.output.err(
-      `nss: warning: ${options.mobility}: the user moves are checked but not replayed, because simulation.execute_user_mobility is off`,
+      `nss: warning: ${options.mobility}: the user moves are checked but not replayed, ` +
+        'because simulation.execute_user_mobility is off',
     );
   }
   return { scenario, settings, plugins, environment, flows, mobility };

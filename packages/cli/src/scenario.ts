@@ -3,7 +3,6 @@
  * validation, warnings on stderr, and the resolved settings.
  */
 import {
-  NssError,
   type SettingsOverrides,
   type SimulationSettings,
   type ValidScenario,
@@ -11,7 +10,7 @@ import {
   resolveSettings,
 } from '@nss/core';
 import { defaultParamsPath, defaultSpecsPath } from './default-scenario.js';
-import { printWarnings } from './errors.js';
+import { UsageError, printWarnings } from './errors.js';
 import type { Output } from './output.js';
 
 /** The two files of a scenario, as given on the command line (or the embedded ones). */
@@ -20,13 +19,6 @@ export interface ScenarioFiles {
   readonly params: string;
   /** True when these are the embedded default scenario's files. */
   readonly embedded: boolean;
-}
-
-/** An error in how the command line was used (exit code 2). */
-export class UsageError extends NssError {
-  constructor(message: string) {
-    super('NSS_USAGE', message);
-  }
 }
 
 /**

@@ -6,8 +6,22 @@ import Table from 'cli-table3';
 /** A table cell: text, a number, or nothing. */
 export type Cell = string | number | null | undefined;
 
-/** Renders a table with a header row. A column whose cells are all numbers (or empty) is right-aligned. */
-export function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** The width of column `i` (padding included): its widest cell, at most `cap`. */
+function capped(cap: number | null, head: string, rows: readonly (readonly Cell[])[], i: number): number | null {
+  if (cap === null) return null;
+  const widest = Math.max(head.length, ...rows.map((row) => String(row[i] ?? '').length));
+  return Math.min(cap, widest + 2);
+}
+
+/**
+ * Renders a table with a header row. A column whose cells are all numbers (or empty) is right-aligned.
+ * `widths` caps columns (total width, padding included); their text wraps on word boundaries.
+ */
+export function renderTable(
+  head: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  widths: readonly (number | null)[] = [],
+): string {
   const numeric = head.map((_, i) =>
     rows.every((row) => row[i] === null || row[i] === undefined || typeof row[i] === 'number'),
   );
@@ -15,6 +29,7 @@ export function renderTable(head: readonly string[], rows: readonly (readonly Ce
     head: [...head],
     colAligns: numeric.map((n) => (n ? 'right' : 'left')),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    ...(widths.length === 0 ? {} : { colWidths: head.map((h, i) => capped(widths[i] ?? null, h, rows, i)), wordWrap: true }),
   });
   for (const row of rows) table.push(row.map((c) => (c === null || c === undefined ? '' : c)));
   return table.toString();

@@ -2,7 +2,7 @@
  * Helpers of the CLI's end-to-end tests: they spawn the BUILT `nss` binary (`pnpm -s build` first),
  * so exit codes, stdout and stderr are those a user sees.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +31,16 @@ export function assertBuilt(): void {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`pnpm -s build\` before the CLI tests (pnpm test does)`);
 }
 
-/** Runs `nss` with `args` in `cwd` (default: the repository root) and waits for it to end. */
-export function nss(args: readonly string[], options: { cwd?: string } = {}): Promise<NssResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** A running `nss` process and the promise of its outcome. */
+export interface NssProcess {
+  readonly child: ChildProcess;
+  readonly done: Promise<NssResult>;
+}
+
+/** Starts `nss` with `args` in `cwd` (default: the repository root). */
+export function startNss(args: readonly string[], options: { cwd?: string } = {}): NssProcess {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = new Promise<NssResult>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -42,6 +48,12 @@ export function nss(args: readonly string[], options: { cwd?: string } = {}): Pr
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
+}
+
+/** Runs `nss` with `args` in `cwd` (default: the repository root) and waits for it to end. */
+export function nss(args: readonly string[], options: { cwd?: string } = {}): Promise<NssResult> {
+  return startNss(args, options).done;
 }
 
 /** A new temporary folder. */

@@ -8,7 +8,6 @@ import {
   ConfigError,
   type EdgeEnvironment,
   type GenerationTiming,
-  NssError,
   type SpecsFile,
   generateEnvironment,
   importReferenceEntities,
@@ -17,10 +16,10 @@ import {
   validateSpecs,
 } from '@nss/core';
 import type { CliContext } from '../context.js';
-import { ExitCode, printWarnings } from '../errors.js';
+import { ExitCode, OutputError, UsageError, printWarnings } from '../errors.js';
 import { formatEnvironment } from '../environment-report.js';
 import { parseSeed } from '../option-parsers.js';
-import { UsageError, loadScenario } from '../scenario.js';
+import { loadScenario } from '../scenario.js';
 
 /** Options of `nss generate`. */
 export interface GenerateOptions {
@@ -80,8 +79,7 @@ export function generate(context: CliContext, options: GenerateOptions): number 
     try {
       writeFileSync(options.save, saveEnvironment(env));
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new NssError('NSS_OUTPUT', `cannot write ${options.save}: ${reason}`, { cause, exitCode: ExitCode.FAILURE });
+      throw new OutputError(options.save, cause);
     }
     context.output.out(`\nSaved the environment to ${options.save}`);
   }

@@ -46,6 +46,7 @@ function formatPlugin(plugin: PluginSummary): string {
         p.default === undefined ? '-' : JSON.stringify(p.default),
         p.description,
       ]),
+      [null, 30, null, 60],
     );
     lines.push(...table.split('\n').map((line) => `    ${line}`));
   }

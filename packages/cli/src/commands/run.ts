@@ -3,11 +3,12 @@
  * result files and `summary.json` under `--out`, and prints the summary table. A progress bar on a
  * terminal; Ctrl-C stops the run and keeps the partial results (exit code 130).
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { EventBus, Events, formatSummaryTable, runSimulation } from '@nss/core';
 import type { CliContext } from '../context.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, OutputError } from '../errors.js';
 import { InterruptHandler } from '../interrupt.js';
 import { parsePositiveInteger, parseSeed } from '../option-parsers.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -25,6 +26,11 @@ export async function run(context: CliContext, options: RunOptions): Promise<num
   const { output } = context;
   const inputs = await prepareRun(context, options);
   const outDir = resolve(options.out);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (cause) {
+    throw new OutputError(outDir, cause);
+  }
   const bus = new EventBus();
   const progress = ProgressBar.wanted(output.errStream)
     ? new ProgressBar(output.errStream, { rounds: inputs.settings.numRounds })
@@ -74,16 +80,24 @@ export function runCommand(program: Command, context: CliContext): Command {
     .option('--seed <n>', 'seed of the run (overrides simulation.random_seed)', parseSeed)
     .option('--rounds <n>', 'number of rounds (overrides simulation.num_rounds)', parsePositiveInteger)
     .option('--flow <file>', 'packet-flow CSV replacing random traffic (overrides simulation.packet_flow_file)')
-    .option('--mobility <file>', 'user-mobility CSV (overrides simulation.user_mobility_file)')
-    .option('--load <file>', 'run on a saved environment (nss generate --save, or the reference\'s saved entities) instead of generating one')
+    .option('--user-mobility-file, --mobility <file>', 'user-mobility CSV (overrides simulation.user_mobility_file)')
+    .option(
+      '--load <file>',
+      "run on a saved environment (nss generate --save, or the reference's saved entities) instead of generating one",
+    )
     .option('--placement <name>', 'placement heuristic: a name or alias (see nss plugins), a package or a module path')
     .option('--scaling <name>', 'scaling heuristic, or "none" to disable scaling')
-    .addOption(new Option('--quirks <profile>', 'reference-quirk profile (individual flags of the file still apply)').choices(['reference', 'corrected']))
+    .addOption(
+      new Option('--quirks <profile>', 'reference-quirk profile (individual flags of the file still apply)').choices([
+        'reference',
+        'corrected',
+      ]),
+    )
     .option('--quiet', 'print nothing on success (no summary table)')
     .addHelpText(
       'after',
       '\nFiles named in the parameters file (packet_flow_file, user_mobility_file) are relative to its folder.\n' +
-        'Exit codes: 0 success, 2 invalid input, 1 unexpected failure, 130 interrupted (Ctrl-C).\n' +
+        'Exit codes: 0 success, 1 failure, 2 invalid input, 130 interrupted (Ctrl-C).\n' +
         'Examples:\n' +
         '  nss run\n' +
         '  nss run --specs specs.json --params params.json --out results --seed 3 --rounds 5\n' +

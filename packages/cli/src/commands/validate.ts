@@ -7,6 +7,7 @@ import { InputFileError, type ParametersFile, type SpecsFile, readJsonFile, vali
 import type { CliContext } from '../context.js';
 import { ExitCode, formatIssueErrors, printWarnings } from '../errors.js';
 import { heuristicIssues, slotsOfDocument } from '../heuristics.js';
+import { plural } from '../text.js';
 
 /** Options of `nss validate`. */
 export interface ValidateOptions {
@@ -28,10 +29,6 @@ function readBoth(context: CliContext, paths: readonly string[]): unknown[] | nu
     }
   }
   return failed ? null : values;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The OK line: what the scenario describes, in counts. */

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, nss, readJson } from './helpers.js';
+
+beforeAll(assertBuilt);
+
+describe('nss plugins', () => {
+  it('lists greedy under placement with its aliases, description and parameters', async () => {
+    const r = await nss(['plugins']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^placement\n {2}greedy \(aliases: GreedyPlacement, @nss\/placement-greedy\)$/m);
+    expect(r.stdout).toContain('Most free CPU per hop');
+    expect(r.stdout).toMatch(/shareSfcInstances\s+│\s+a boolean\s+│\s+true/);
+    expect(r.stdout).toMatch(/^scaling\n {2}\(none registered\)$/m);
+  });
+
+  it('prints JSON with --json', async () => {
+    const r = await nss(['plugins', '--json']);
+    expect(r.code).toBe(0);
+    const plugins = JSON.parse(r.stdout) as { kind: string; name: string; aliases: string[]; parameters: { name: string; default: unknown }[] }[];
+    const greedy = plugins.find((p) => p.name === 'greedy');
+    expect(greedy).toMatchObject({ kind: 'placement', aliases: ['GreedyPlacement', '@nss/placement-greedy'] });
+    expect(greedy?.parameters).toEqual([expect.objectContaining({ name: 'shareSfcInstances', default: true })]);
+  });
+});
+
+describe('nss --help and --version', () => {
+  it('lists the commands and the exit codes', async () => {
+    const r = await nss(['--help']);
+    expect(r.code).toBe(0);
+    for (const command of ['validate', 'generate', 'run', 'plugins']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(r.stdout).toContain('Exit codes: 0 success');
+  });
+
+  const options: Record<string, string[]> = {
+    validate: ['--specs <file>', '--params <file>'],
+    generate: ['--specs <file>', '--params <file>', '--seed <n>', '--save <file>', '--import-reference <file>', '--users-on-one-ran-node'],
+    run: [
+      '--specs <file>', '--params <file>', '--out <dir>', '--seed <n>', '--rounds <n>', '--flow <file>', '--mobility <file>',
+      '--load <file>', '--placement <name>', '--scaling <name>', '--quiet', '--quirks <profile>',
+    ],
+    plugins: ['--json'],
+  };
+  for (const [command, flags] of Object.entries(options)) {
+    it(`documents every option of ${command}`, async () => {
+      const r = await nss([command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: nss ${command} [options]`);
+      for (const flag of flags) expect(r.stdout).toContain(flag);
+    });
+  }
+
+  it('prints the package version', async () => {
+    const r = await nss(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(readJson<{ version: string }>(new URL('../package.json', import.meta.url).pathname).version);
+  });
+
+  it('treats an unknown command or option as a usage error (exit 2)', async () => {
+    const command = await nss(['simulate']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("nss: unknown command 'simulate'");
+    const option = await nss(['plugins', '--yaml']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("nss: unknown option '--yaml'");
+  });
+});
