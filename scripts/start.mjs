@@ -26,5 +26,6 @@ if (stale) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const args = process.argv.slice(2);
+if (args[0] === '--') args.shift(); // `pnpm start -- --out x` forwards the separator
 const r = spawnSync(process.execPath, [join(packagesDir, 'cli/dist/bin.js'), 'run', ...args], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -8,6 +8,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+  silent: true,
     // The CJS build needs `import.meta.url` (it locates the embedded default scenario).
     shims: true,
     skipNodeModulesBundle: true,
@@ -17,6 +18,7 @@ export default defineConfig([
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
+  silent: true,
     skipNodeModulesBundle: true,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -7,6 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  silent: true,
   // Node's ESM/CJS interop: keep runtime dependencies external.
   skipNodeModulesBundle: true,
 });

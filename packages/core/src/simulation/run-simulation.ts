@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SimulationSettings } from '../config/index.js';
 import { Rng } from '../engine/rng.js';
+import { NssError } from '../errors.js';
 import type { EdgeEnvironment } from '../environment/edge-environment.js';
 import { EnvironmentIndex } from '../environment/environment-index.js';
 import { EventIds, Events } from '../events/catalogue.js';
@@ -80,7 +81,16 @@ export async function runSimulation(options: SimulationRunOptions): Promise<RunR
   const quirks = settings.quirks;
   const rng = new Rng(settings.seed);
   const outDir = options.outDir ?? null;
-  if (outDir !== null) mkdirSync(outDir, { recursive: true });
+  if (outDir !== null) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      throw new NssError('NSS_OUTPUT_DIR', `cannot create the results folder ${outDir}: ${(e as Error).message}`, {
+        cause: e,
+        exitCode: 1,
+      });
+    }
+  }
   const rounds: RoundSummary[] = [];
   let interrupted = false;
   const started = performance.now();
