@@ -56,7 +56,6 @@ function placeOne(
   view: InfrastructureView,
   ledger: Ledger,
   share: boolean,
-  name: string,
 ): PlacementDecision {
   const env = view.environment;
   const sfc = env.sfcs.find((s) => s.name === req.sfc)!;
@@ -89,7 +88,7 @@ function placeOne(
   };
   const reject = (reason: string): PlacementDecision => {
     undo();
-    return { kind: 'reject', request: req.name, reason: `${name}: ${reason}` };
+    return { kind: 'reject', request: req.name, reason };
   };
   for (let i = 0; i <= sfc.vnfs.length; i++) {
     const last = i === sfc.vnfs.length;
@@ -113,7 +112,7 @@ function placeOne(
     // Link choice: lowest propagation, skipping exhausted links when bandwidth is enforced.
     let link: Link | undefined;
     for (const l of view.linksBetween(current, node)) {
-      if (view.computeLinkBandwidthLimit && i > 0 && ledger.bandwidth.get(l.name)! <= 0) continue;
+      if (view.computeLinkBandwidthLimit && ledger.bandwidth.get(l.name)! <= 0) continue;
       if (link === undefined || l.propagation < link.propagation) link = l;
     }
     if (link === undefined) return reject(`no link with free bandwidth from ${current} to ${node}`);
@@ -185,7 +184,7 @@ export const greedyPlacement = definePlacement<GreedyParameters>({
       name: 'greedy',
       place(requests, view) {
         const ledger = new Ledger(view);
-        return { decisions: requests.map((r) => placeOne(r, view, ledger, params.shareSfcInstances, 'greedy')) };
+        return { decisions: requests.map((r) => placeOne(r, view, ledger, params.shareSfcInstances)) };
       },
     };
   },

@@ -22,7 +22,11 @@ export interface Quirks {
   silentGenerationLimit: boolean;
   /** [Q-10] File-driven flows do not keep their SFC instance alive (its timeout is not reset per packet). */
   fileFlowDoesNotResetTimeout: boolean;
-  /** [Q-11] VNF service, startup and shutdown times are truncated to whole milliseconds. */
+  /**
+   * [Q-11] VNF startup and shutdown times are truncated to whole milliseconds, and so are service times
+   * under the reference CPU model (`noCpuSharing`; with processor sharing a packet's service time is not
+   * fixed at its start, so there is nothing to truncate).
+   */
   truncateVnfTimes: boolean;
   /** [Q-12] A remote data access happens with probability 1 − e^(−p) instead of p. */
   remoteAccessProbabilityExponential: boolean;
@@ -49,6 +53,10 @@ export interface Quirks {
   linkPropagationHoldsServer: boolean;
   /** [Q-5] Requests are placed in arrival (or similarity) order, ignoring their priority. */
   ignoreRequestPriority: boolean;
+  /** [Q-40] Scaling targets are rounded half to even (Python's `round`) instead of half up. */
+  scalingRoundsHalfToEven: boolean;
+  /** [Q-41] A memory scale-up is checked against the node's free CPU instead of its free memory. */
+  memoryScaleUpChecksCpu: boolean;
 }
 
 /** All quirk flags with their corrected defaults (`false`). */
@@ -67,6 +75,8 @@ export const CORRECTED: Readonly<Quirks> = Object.freeze({
   identicalRounds: false,
   linkPropagationHoldsServer: false,
   ignoreRequestPriority: false,
+  scalingRoundsHalfToEven: false,
+  memoryScaleUpChecksCpu: false,
 });
 
 /** Every flag set: the reference's behaviour, for comparisons with published results. */
@@ -81,7 +91,7 @@ export const QUIRK_DESCRIPTIONS: Readonly<Record<keyof Quirks, string>> = Object
   windowEndIsTotalTimeWithoutWindows: '[Q-7] with time_window = 0, requests generate packets until total_time',
   silentGenerationLimit: '[Q-8] time_limit_to_packet_generation stops generators without a STOPPED event',
   fileFlowDoesNotResetTimeout: '[Q-10] file-driven flows do not keep their SFC instance alive',
-  truncateVnfTimes: '[Q-11] VNF service, startup and shutdown times truncated to whole ms',
+  truncateVnfTimes: '[Q-11] VNF startup/shutdown (and, with noCpuSharing, service) times truncated to whole ms',
   remoteAccessProbabilityExponential: '[Q-12] remote data access with probability 1 - e^-p instead of p',
   slaEventsNeedVnfLogging: '[Q-19] SLA, VNF-queue-drop and expiry events only with log_vnf_instance_events',
   cumulativeLockWindow: '[Q-20] the SFC-instance monitor counts SLA violations since t = 0',
@@ -90,6 +100,8 @@ export const QUIRK_DESCRIPTIONS: Readonly<Record<keyof Quirks, string>> = Object
   identicalRounds: '[Q-29] all rounds use the same seed (identical replicas)',
   linkPropagationHoldsServer: 'a link is busy during propagation as well as transmission',
   ignoreRequestPriority: '[Q-5] requests are placed without regard to their priority',
+  scalingRoundsHalfToEven: '[Q-40] scaling targets rounded half to even instead of half up',
+  memoryScaleUpChecksCpu: '[Q-41] a memory scale-up is checked against free CPU',
 });
 
 /** Names of all quirk flags. */

@@ -73,11 +73,26 @@ function checkLinearArrivals(specIssues: IssueList, paramIssues: IssueList, spec
   }
 }
 
-function checkMaxArrivalTime(specIssues: IssueList, specs: unknown, params: unknown): void {
+function checkMaxArrivalTime(specIssues: IssueList, paramIssues: IssueList, specs: unknown, params: unknown): void {
   const limit = numberAt(objectAt(specs, 'sfc_requests'), 'max_arrival_time');
   const total = numberAt(objectAt(params, 'simulation'), 'total_time');
-  if (limit === undefined || total === undefined || limit <= total) return;
-  specIssues.error('/sfc_requests/max_arrival_time', `at most simulation.total_time (${total})`, limit);
+  const window = numberAt(objectAt(params, 'simulation'), 'time_window');
+  if (limit !== undefined && total !== undefined && limit > total) {
+    specIssues.error('/sfc_requests/max_arrival_time', `at most simulation.total_time (${total})`, limit);
+  }
+  // Arrival instants are whole ms below the bound (model-spec §3.1): the bound must be a positive integer.
+  if (limit === undefined && total !== undefined && window !== undefined) {
+    const bound = total - window;
+    if (!Number.isInteger(bound) || bound < 1) {
+      paramIssues.error(
+        '/simulation/total_time',
+        `total_time − time_window (the default arrival bound) to be a positive integer (ms), or sfc_requests.max_arrival_time set in the specs; total_time ${total} − time_window ${window} = ${bound}`,
+        total,
+      );
+    }
+  } else if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    specIssues.error('/sfc_requests/max_arrival_time', 'a positive integer (ms)', limit);
+  }
 }
 
 /** Cross-file checks of (possibly invalid) specs and parameter documents. */
@@ -85,7 +100,7 @@ export function crossFileIssues(specs: unknown, params: unknown, files: Scenario
   const specIssues = new IssueList(files.specs);
   const paramIssues = new IssueList(files.params);
   checkLinearArrivals(specIssues, paramIssues, specs, params);
-  checkMaxArrivalTime(specIssues, specs, params);
+  checkMaxArrivalTime(specIssues, paramIssues, specs, params);
   return [...specIssues.issues, ...paramIssues.issues];
 }
 

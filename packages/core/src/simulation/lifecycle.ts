@@ -53,6 +53,7 @@ export class Lifecycle {
     s.vnfInstanceByName.set(inst.name, inst);
     node.allocate(now, inst.cpu, inst.mem);
     node.instances++;
+    this.cpuAllocationChanged(inst.cpu);
     this.sched.at(inst.readyAt, this.instanceReady, inst);
     const bus = s.bus;
     if (bus.hasId(EventIds.INSTANCE_CREATED)) {
@@ -97,10 +98,14 @@ export class Lifecycle {
         vnfInstance: inst.name,
       });
     }
-    if (inst.mapped.length === 0 && inst.acceptSfcInstances) {
-      inst.idleSince = this.sched.now;
-      this.sched.after(inst.type.timeout, this.idleCheck, inst);
-    }
+    if (inst.mapped.length === 0) this.startIdleTimer(inst);
+  }
+
+  /** Starts the idle timeout of an instance with no SFC instance mapped (§6.1). */
+  startIdleTimer(inst: VnfInstanceRuntime): void {
+    if (!inst.acceptSfcInstances) return;
+    inst.idleSince = this.sched.now;
+    this.sched.after(inst.type.timeout, this.idleCheck, inst);
   }
 
   private readonly idleCheck = (inst: VnfInstanceRuntime): void => {
@@ -123,6 +128,7 @@ export class Lifecycle {
     inst.state = 'destroyed';
     inst.host.allocate(this.sched.now, -inst.cpu, -inst.mem);
     inst.host.instances--;
+    this.cpuAllocationChanged(-inst.cpu);
     this.emitVnf(Events.INSTANCE_DESTROYED, inst);
   };
 
@@ -130,9 +136,22 @@ export class Lifecycle {
   resize(inst: VnfInstanceRuntime, cpu: number, mem: number): void {
     const now = this.sched.now;
     inst.host.allocate(now, cpu - inst.cpu, mem - inst.mem);
+    this.cpuAllocationChanged(cpu - inst.cpu);
     inst.touch(now);
     inst.mem = mem;
     if (cpu !== inst.cpu) this.pipeline.cpuChanged(inst, cpu);
+  }
+
+  /**
+   * Keeps the total CPU allocated to live instances and logs it as `CPU_USAGE` (resource_usage.csv,
+   * `log_total_resources`). The reference logged it every ms; an event-driven run logs every change.
+   */
+  private cpuAllocationChanged(delta: number): void {
+    const s = this.s;
+    s.allocatedCpu += delta;
+    if (delta !== 0 && s.bus.hasId(EventIds.CPU_USAGE)) {
+      s.bus.emit(Events.CPU_USAGE, { time: this.sched.now, value: s.allocatedCpu });
+    }
   }
 
   private emitVnf(

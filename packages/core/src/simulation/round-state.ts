@@ -42,6 +42,8 @@ export class RoundState {
   scalingUp = 0;
   scalingDown = 0;
   scalingFailed = 0;
+  /** CPU allocated to live VNF instances, all nodes together. */
+  allocatedCpu = 0;
   /** Called when a packet ends (delivered, dropped, orphaned), e.g. to stream the packet snapshot. */
   packetEnded: ((packet: PacketRuntime) => void) | null = null;
   /** Work of async strategies the run loop must await before the clock moves on (see {@link defer}). */

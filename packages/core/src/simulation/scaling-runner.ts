@@ -120,7 +120,11 @@ export class ScalingRunner {
   }
 
   private apply(actions: readonly ScalingAction[], view: Parameters<typeof checkScalingActions>[1]): void {
-    const checked = checkScalingActions(actions, view, this.strategy.name);
+    const q = this.s.quirks;
+    const checked = checkScalingActions(actions, view, this.strategy.name, {
+      roundHalfToEven: q.scalingRoundsHalfToEven,
+      memoryScaleUpChecksCpu: q.memoryScaleUpChecksCpu,
+    });
     for (const c of checked) this.applyOne(c);
   }
 
@@ -132,10 +136,14 @@ export class ScalingRunner {
       const reason = c.reason;
       if (c.kind === 'vertical') {
         const inst = s.vnfInstanceByName.get((c.action as { instance: string }).instance);
+        let logged = false;
         for (const part of [c.cpu, c.mem]) {
-          if (part === undefined || part.direction === 'none') continue;
-          this.emitScaling(EVENT_OF[part.resource][part.direction][1], inst?.name ?? '', part.from, part.requested ?? part.to, reason);
+          if (part === undefined || part.requested === undefined) continue;
+          const direction = part.direction !== 'none' ? part.direction : part.requested >= part.from ? 'up' : 'down';
+          this.emitScaling(EVENT_OF[part.resource][direction][1], inst?.name ?? '', part.from, part.requested, reason);
+          logged = true;
         }
+        if (!logged) this.emitScaling(Events.SCALING_UP_CPU_FAIL, inst?.name ?? '', 0, 0, reason);
       } else if (c.kind === 'add-instance') {
         this.emitScaling(Events.SCALING_ADD_INSTANCE_FAIL, '', 0, 0, reason);
       } else if (c.kind === 'remove-instance') {
@@ -161,12 +169,27 @@ export class ScalingRunner {
         si.servers[k].push(inst);
         this.lifecycle.map(inst, si);
       }
+      if (inst.mapped.length === 0) this.lifecycle.startIdleTimer(inst);
       s.scalingUp++;
       s.metrics.scalingUp();
-      this.emitScaling(Events.SCALING_ADD_INSTANCE, inst.name, 0, inst.cpu, c.action.reason);
+      this.emitScaling(Events.SCALING_ADD_INSTANCE, inst.name, this.count(inst) - 1, this.count(inst), c.action.reason);
       return;
     }
     const inst = s.vnfInstanceByName.get(c.instance)!;
+    const sole = inst.mapped.find((si) => si.servers.some((list) => list.length === 1 && list[0] === inst));
+    if (sole !== undefined) {
+      s.scalingFailed++;
+      s.metrics.scalingFailed();
+      this.emitScaling(
+        Events.SCALING_REMOVE_INSTANCE_FAIL,
+        inst.name,
+        this.count(inst),
+        this.count(inst),
+        `${this.strategy.name} asked to remove ${inst.name}, the only instance serving ${inst.type.name} of ${sole.name}; its packets would become orphans`,
+      );
+      return;
+    }
+    const before = this.count(inst);
     for (const si of [...inst.mapped]) {
       for (const list of si.servers) {
         const i = list.indexOf(inst);
@@ -177,7 +200,16 @@ export class ScalingRunner {
     this.lifecycle.shutdown(inst);
     s.scalingDown++;
     s.metrics.scalingDown();
-    this.emitScaling(Events.SCALING_REMOVE_INSTANCE, inst.name, inst.cpu, 0, c.action.reason);
+    this.emitScaling(Events.SCALING_REMOVE_INSTANCE, inst.name, before, before - 1, c.action.reason);
+  }
+
+  /** Live instances of `inst`'s VNF type on its node (the Old/New columns of horizontal scaling rows). */
+  private count(inst: VnfInstanceRuntime): number {
+    let n = 0;
+    for (const v of this.s.vnfInstances) {
+      if (v.type === inst.type && v.host === inst.host && v.state !== 'destroyed' && v.acceptSfcInstances) n++;
+    }
+    return n;
   }
 
   private recordPart(inst: VnfInstanceRuntime, part: ResourceChange, reason: string | undefined): void {
@@ -242,7 +274,7 @@ export class ScalingRunner {
       vnfInstance: instance,
       old,
       new: value,
-      ...(reason ? { reason: `${this.strategy.name}: ${reason}` } : {}),
+      ...(reason ? { reason } : {}),
     });
   }
 }

@@ -42,8 +42,11 @@ export interface RoundInput {
   readonly mobility: MobilityPlan | null;
   /** Asked between chunks of simulated time; returning true ends the round early (marked interrupted). */
   readonly shouldStop?: () => boolean;
-  /** Called for every packet when it ends, and for those still in flight at the end of the round. */
-  readonly onPacket?: (packet: PacketRuntime) => void;
+  /**
+   * Called for every packet when it ends, and for those still in flight at the end of the round (then
+   * with `now`, the instant the round stopped: total_time, or earlier when interrupted).
+   */
+  readonly onPacket?: (packet: PacketRuntime, now?: number) => void;
 }
 
 /** The outcome of one round: its state (for snapshots) and its metrics. */
@@ -95,7 +98,8 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
   const replacement = new Replacement(state, rounds, lifecycle);
   const monitor = new SfcInstanceMonitor(state, replacement);
 
-  // Same-instant order: monitors first (as in the reference), then mobility, then placement rounds.
+  // Same-instant order is FIFO by scheduling time: at t = 0 the monitors, then mobility, then the
+  // placement round; later, the placement rounds (scheduled up front) precede monitor cycles at the same instant.
   monitor.start();
   const scalers = input.scaling.map((strategy) => new ScalingRunner(state, strategy, lifecycle));
   for (const s of scalers) s.start();
@@ -149,7 +153,7 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
         delay: end - p.createdAt,
       });
     }
-    input.onPacket?.(p);
+    input.onPacket?.(p, end);
   }
   for (const s of scalers) s.stop();
 
