@@ -225,10 +225,16 @@ export class PacketPipeline {
     inst.advance(this.sched.now);
     const list = inst.inService;
     const v = inst.virtualWork;
-    // Finish every packet whose work is done (tolerance for floating-point rounding of the clock).
+    const now = this.sched.now;
+    const n = list.length;
+    // Finish every packet whose work is done (tolerance for floating-point rounding of the clock), or
+    // whose remaining time (computed as timeToNextCompletion does) is below the clock's resolution at
+    // `now`: its completion would otherwise be rescheduled at `now` itself forever (a fast instance
+    // late in a long run).
     for (let i = 0; i < list.length; ) {
       const p = list[i];
-      if (p.finishWork - v <= 1e-9 * Math.max(1, p.finishWork)) {
+      const left = p.finishWork - v;
+      if (left <= 1e-9 * Math.max(1, p.finishWork) || now + (left * n * 1000) / inst.cpu <= now) {
         list[i] = list[list.length - 1];
         list.pop();
         this.vnfServiceEnd(p);

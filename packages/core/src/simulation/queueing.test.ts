@@ -41,6 +41,8 @@ interface Measured {
 interface Station {
   /** VNF: the instance's CPU; link: huge. */
   readonly vnfCpu: number;
+  /** Processing slots of the VNF instance (default 1: FIFO). */
+  readonly maxShare?: number;
   readonly packetNetworkDemand: number;
   /** Attributes of the link n_1 → n_2 (after the VNF). */
   readonly exitLink: LinkOptions;
@@ -53,7 +55,7 @@ interface Station {
 async function measure(which: 'vnf' | 'link', station: Station, lambda: number, n: number, size: () => number, seed: number): Promise<Measured> {
   const env = chainEnvironment({
     nodes: [{ type: 'RAN' }, {}, { type: 'CORE' }],
-    vnfs: [{ cpu: station.vnfCpu, packetNetworkDemand: station.packetNetworkDemand }],
+    vnfs: [{ cpu: station.vnfCpu, packetNetworkDemand: station.packetNetworkDemand, maxShare: station.maxShare ?? 1 }],
     link: (i, j) => (i === 1 && j === 2 ? station.exitLink : {}),
     requests: [{ ingress: 'n_0', egress: 'n_2' }],
   });
@@ -151,6 +153,22 @@ describe('a VNF instance with one slot fed by Poisson arrivals', () => {
     const mu = 1 / meanSize;
     expectInInterval('VNF M/M/1 Wq', lambda / mu / (mu - lambda), steady(m.wait), 0.06);
     expectInInterval('VNF M/M/1 sojourn', 1 / (mu - lambda), steady(m.sojourn), 0.05);
+  });
+});
+
+describe('a VNF instance with many slots (processor sharing) fed by Poisson arrivals', () => {
+  // With max_share slots the packets in service share the CPU. With more slots than packets ever
+  // present this is M/G/1-PS, whose mean sojourn S/(1 − ρ) does not depend on the service distribution:
+  // 25 ms with fixed sizes, where FIFO (M/D/1) gives 17.5 ms.
+  it('matches M/D/1-PS (mean sojourn S/(1 − ρ)) with fixed packet sizes (ρ = 0.6)', async () => {
+    const S = 10;
+    const lambda = 0.06;
+    const rho = lambda * S;
+    const m = await measure('vnf', { vnfCpu: 1000, packetNetworkDemand: 1, exitLink: {}, maxShare: 1000 }, lambda, 100_000, () => 10, 31);
+    const sojourn = steady(m.sojourn);
+    expectInInterval('VNF M/D/1-PS sojourn', S / (1 - rho), sojourn, 0.04);
+    // No packet ever waits for a slot.
+    expect(m.wait.reduce((a, x) => Math.max(a, x), 0)).toBe(0);
   });
 });
 

@@ -141,7 +141,10 @@ export async function runSimulation(options: SimulationRunOptions): Promise<RunR
         flows: options.flows ?? null,
         mobility: options.mobility ?? null,
         shouldStop: options.signal === undefined ? undefined : () => options.signal!.aborted,
-        onPacket: packets === null ? undefined : (pk: PacketRuntime) => packets.write(packetRow(pk, settings.totalTime)),
+        onPacket:
+          packets === null
+            ? undefined
+            : (pk: PacketRuntime, now?: number) => packets.write(packetRow(pk, now ?? settings.totalTime)),
       });
     } finally {
       recorder?.close();

@@ -213,6 +213,41 @@ export function chainEnvironment(o: ChainEnvironmentOptions): EdgeEnvironment {
   };
 }
 
+// ------------------------------------------------------------------ generated scenarios
+
+/**
+ * A generated scenario that exercises every packet ending under random traffic: small VNF and link
+ * queues (drops), SFC timeouts shorter than some burst gaps (orphans), tight SLAs, long remote accesses
+ * (packets still in flight at the end). `nodeCpu` sizes the nodes (400 000 is tight for first fit).
+ */
+export function stressedSpecs(nodeCpu = 400_000): SpecsFile {
+  return smallSpecs((s) => {
+    s.entities_number = { nodes: 5, vnfs: 4, sfcs: 3, users: 8, data_sources: 3 };
+    s.node.cpu = [nodeCpu];
+    s.node.mem = [400_000];
+    s.node.vnf_num = [3, 4];
+    s.vnf.cpu = [30_000, 60_000];
+    s.vnf.mem = [100];
+    s.vnf.max_share = [1, 2];
+    s.vnf.startup_ipt = [4000]; // 10 ms of boot on a 400 000 node (1000 · 4000 / cpu): early packets wait
+    s.vnf.shutdown_ipt = [4000];
+    s.vnf.max_packet_queue = [1, 2]; // small queues: drops
+    s.vnf.remote_data_access_prob = [0, 0.2];
+    s.vnf.remote_data_access_cost = [150]; // slow packets: some still in flight at the end
+    s.vnf.packet_mem_demand = [0.5];
+    s.vnf.timeout = [200];
+    s.sfc.vnf_num = [2, 3];
+    s.sfc.max_latency = [15, 30, 60]; // violations
+    s.sfc.timeout = [45]; // a burst gap (Poisson, mean 30) longer than this kills the SFC instance: orphans follow
+    s.link.bandwidth = [50_000, 100_000];
+    s.link.propagation = [1, 2];
+    s.link.num_links_between_nodes = [1, 2];
+    s.link.max_packet_queue = [2, 4, -1]; // link drops
+    s.data_source = { packet_size: [50, 100], packet_interval: [1], packets_burst_size: [5], packets_burst_interval: [30] };
+    s.sfc_requests = { arrival: 'poisson', duration: [1500, 6000], max_arrival_time: 1500 };
+  });
+}
+
 // ------------------------------------------------------------------ settings
 
 /** A parameters file: `simulation` merged over a quiet default (one round, no windows, seed 1). */
@@ -309,20 +344,30 @@ export function fixedPlacement(route: Route, options: { name?: string; share?: b
   });
 }
 
-/** The same placement as {@link fixedPlacement}, answering through a Promise resolved by a timer. */
-export function asyncFixedPlacement(route: Route, options: { name?: string; share?: boolean; delayMs?: number } = {}): PlacementPlugin {
-  const name = options.name ?? 'fixed-async';
-  const share = options.share ?? false;
+/**
+ * The same placement as `plugin`, answering through a Promise resolved by a timer `delayMs` later (the
+ * plan is computed when the timer fires, from the view the strategy was given).
+ */
+export function asAsync(plugin: PlacementPlugin, delayMs = 5): PlacementPlugin {
   return definePlacement({
-    name,
-    description: 'Test placement: VNFs on given nodes, decided asynchronously.',
-    create: (): PlacementStrategy => ({
-      name,
-      place: (requests, view) =>
-        new Promise<PlacementPlan>((resolve) =>
-          setTimeout(() => resolve(fixedPlan(requests, view, route, share)), options.delayMs ?? 5),
-        ),
-    }),
+    name: `${plugin.name}-async`,
+    description: `${plugin.description} (async)`,
+    create: (params: unknown, context): PlacementStrategy => {
+      const inner = plugin.create(params, context);
+      return {
+        name: inner.name,
+        place: (requests, view) =>
+          new Promise<PlacementPlan>((resolve, reject) =>
+            setTimeout(() => {
+              try {
+                resolve(inner.place(requests, view) as PlacementPlan);
+              } catch (e) {
+                reject(e);
+              }
+            }, delayMs),
+          ),
+      };
+    },
   });
 }
 
@@ -480,6 +525,52 @@ export function listFiles(dir: string): string[] {
     }
   };
   walk(dir);
+  return out;
+}
+
+/** Drops the wall-clock values (`wallTimeMs`) from a summary.json tree. */
+export function withoutWallTime(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWallTime);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => k !== 'wallTimeMs')
+        .map(([k, v]) => [k, withoutWallTime(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * A result file's content without its wall-clock values: process_time.txt entirely, the Total_Alg_Time
+ * column of time_window.csv, and wallTimeMs in summary.json. Everything else is kept byte for byte.
+ */
+export function comparableContent(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  if (path.endsWith('process_time.txt')) return '';
+  if (path.endsWith('summary.json')) return JSON.stringify(withoutWallTime(JSON.parse(text)));
+  if (path.endsWith('time_window.csv')) {
+    const lines = text.split('\n');
+    const col = lines[0].split(';').indexOf('Total_Alg_Time');
+    if (col < 0) throw new Error(`${path} has no Total_Alg_Time column`);
+    return lines
+      .map((l) => {
+        if (l === '') return l;
+        const f = splitCsvLine(l);
+        f[col] = '';
+        return f.join(';');
+      })
+      .join('\n');
+  }
+  return text;
+}
+
+/** Files of two result folders that differ (after {@link comparableContent}), or are in one only. */
+export function differingFiles(a: string, b: string): string[] {
+  const fa = listFiles(a);
+  const fb = listFiles(b);
+  const out = [...fa.filter((f) => !fb.includes(f)), ...fb.filter((f) => !fa.includes(f))];
+  for (const f of fa) if (fb.includes(f) && comparableContent(join(a, f)) !== comparableContent(join(b, f))) out.push(f);
   return out;
 }
 
