@@ -58,6 +58,20 @@ function unknownKeyIssue(error: ErrorObject, file: string): ConfigIssue {
   };
 }
 
+/** A key refused by `propertyNames` (a closed set of names, e.g. the quirk flags): an error. */
+function unknownNameIssue(error: ErrorObject, key: string, file: string): ConfigIssue {
+  const allowed = (asSchema(error.parentSchema)?.enum ?? []).map(String);
+  const typo = closestKey(key, allowed);
+  const hint = typo === undefined ? '' : ` (did you mean "${typo}"?)`;
+  return {
+    file,
+    path: `${error.instancePath}/${escapePointerToken(key)}`,
+    expected: `one of ${allowed.join(', ')}${hint}`,
+    found: `unknown name ${JSON.stringify(key)}`,
+    severity: 'error',
+  };
+}
+
 function missingKeyIssue(error: ErrorObject, file: string): ConfigIssue {
   const key = String((error.params as { missingProperty: string }).missingProperty);
   const propertySchema = asSchema(error.parentSchema)?.properties?.[key];
@@ -78,8 +92,10 @@ export function ajvErrorsToIssues(errors: readonly ErrorObject[] | null | undefi
     combinators.some((c) => c !== e && e.schemaPath.startsWith(`${c.schemaPath}/`));
   const issues: ConfigIssue[] = [];
   for (const error of errors) {
-    if (error.keyword === 'if' || insideCombinator(error)) continue;
-    if (error.keyword === 'additionalProperties') {
+    if (error.keyword === 'if' || error.keyword === 'propertyNames' || insideCombinator(error)) continue;
+    if (error.propertyName !== undefined) {
+      issues.push(unknownNameIssue(error, error.propertyName, file));
+    } else if (error.keyword === 'additionalProperties') {
       issues.push(unknownKeyIssue(error, file));
     } else if (error.keyword === 'required') {
       issues.push(missingKeyIssue(error, file));

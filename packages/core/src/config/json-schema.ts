@@ -21,6 +21,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
+  /** Constrains the keys of an object; an unknown key is then an error (unlike `additionalProperties: false`, which @nss reports as a warning). */
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   minItems?: number;
   enum?: JsonValue[];

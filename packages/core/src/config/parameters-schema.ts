@@ -100,12 +100,17 @@ const simulation = knownKeys(
         'Behaviour switches: "profile": "reference" reproduces every result-affecting quirk of the reference simulator; each named flag (1/true) reproduces one. Default: all corrected. See docs/model.md.',
       type: 'object',
       properties: {
-        profile: { enum: ['corrected', 'reference'], description: 'Starting point: corrected (default) or reference.' },
+        profile: {
+          title: 'Quirk profile',
+          enum: ['corrected', 'reference'],
+          description: 'Starting point: corrected (default) or reference.',
+        },
         ...Object.fromEntries(
-          QUIRK_NAMES.map((name) => [name, { enum: [...FLAG_VALUES], description: QUIRK_DESCRIPTIONS[name] }]),
+          QUIRK_NAMES.map((name) => [name, { title: name, enum: [...FLAG_VALUES], description: QUIRK_DESCRIPTIONS[name] }]),
         ),
       },
-      additionalProperties: false,
+      // A misspelt flag would silently change nothing: unknown names are errors here.
+      propertyNames: { enum: ['profile', ...QUIRK_NAMES] },
       default: {},
     },
   },

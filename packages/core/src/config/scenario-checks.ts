@@ -81,7 +81,7 @@ function checkMaxArrivalTime(specIssues: IssueList, paramIssues: IssueList, spec
     specIssues.error('/sfc_requests/max_arrival_time', `at most simulation.total_time (${total})`, limit);
   }
   // Arrival instants are whole ms below the bound (model-spec §3.1): the bound must be a positive integer.
-  if (limit === undefined && total !== undefined && window !== undefined) {
+  if (limit === undefined && total !== undefined && window !== undefined && total > 0 && window >= 0 && window < total) {
     const bound = total - window;
     if (!Number.isInteger(bound) || bound < 1) {
       paramIssues.error(

@@ -119,10 +119,10 @@ describe('validateParameters', () => {
     expect(validateParameters(paramsWith((p) => (p.simulation.time_window = 0))).ok).toBe(true);
   });
 
-  it('accepts free-form quirk names but checks their values', () => {
-    expect(validateParameters(paramsWith((p) => (p.simulation.quirks = { Q1_interval_gap_in_delay: true, other: '0' }))).issues).toEqual([]);
-    const { issues } = validateParameters(paramsWith((p) => (p.simulation.quirks = { Q1: 'yes' })));
-    expect(pathsOf(issues)).toEqual(['/simulation/quirks/Q1']);
+  it('accepts the known quirk names with flag values and checks both names and values', () => {
+    expect(validateParameters(paramsWith((p) => (p.simulation.quirks = { truncateVnfTimes: true, noCpuSharing: '0' }))).issues).toEqual([]);
+    const { issues } = validateParameters(paramsWith((p) => (p.simulation.quirks = { truncateVnfTimes: 'yes', Q1: 1 })));
+    expect(pathsOf(issues)).toEqual(['/simulation/quirks/Q1', '/simulation/quirks/truncateVnfTimes']);
   });
 
   it('passes heuristic parameters through as written', () => {
