@@ -15,7 +15,7 @@ export interface PacketEvent {
   readonly packetId: number;
   /** SFC request name. */
   readonly request: string;
-  /** The request's current SFC instance name at emission time; `''` if none. */
+  /** The SFC instance the packet travels on (the request's current one before it has one); `''` if none. */
   readonly sfcInstance: string;
   /** User name. */
   readonly user: string;
@@ -181,8 +181,8 @@ export interface MigrationEvent {
 
 /**
  * A row of vnf_instance_scaling.csv (model-spec §8.1). For vertical scaling `old`/`new` are the allocation
- * before and the requested (unrounded) value; for the horizontal @nss events they are the number of VNF
- * instances serving that position of the SFC instance before and after.
+ * before and the requested (unrounded) value; for the horizontal @nss events they are the number of live
+ * instances of that VNF type on that node before and after.
  */
 export interface VnfInstanceScalingEvent {
   readonly time: number;

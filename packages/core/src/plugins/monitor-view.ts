@@ -55,9 +55,9 @@ export interface SfcInstanceMonitor {
   readonly vnfInstances: readonly string[];
   /** Packets of this instance that ended (delivered, dropped, orphaned) during the window. */
   readonly packetsEnded: number;
-  /** Packets of this instance whose SLA was violated during the window. */
+  /** SLA violations that happened during the window (a packet counts when its deadline passes, or when it is dropped or orphaned). */
   readonly slaViolations: number;
-  /** slaViolations / packetsEnded (0 when nothing ended). */
+  /** Share of the packets that ended during the window with their SLA violated, in [0, 1] (0 when nothing ended). */
   readonly slaViolationRate: number;
   /** Packets of this instance in flight now. */
   readonly packetsInFlight: number;
@@ -69,7 +69,10 @@ export interface SfcInstanceMonitor {
 export interface MonitorView {
   /** Simulation time now (ms). */
   readonly time: number;
-  /** Start of the window (ms): max(0, time − windowSize). */
+  /**
+   * Start of the window (ms): the latest earlier monitor instant at or before time − windowSize (0 at
+   * first), so windows are whole monitor intervals.
+   */
   readonly windowStart: number;
   readonly environment: EdgeEnvironment;
   readonly nodes: readonly NodeResources[];

@@ -61,8 +61,8 @@ function writeFile(path: string, columns: readonly string[], rows: Iterable<read
 }
 
 /**
- * Writes the entity files of model-spec §10.3 into `dir` (normally `<results>/Entities`, rewritten every
- * round): nodes.csv, vnfs.csv, sfcs.csv, users.csv, data_source.csv, sfc_requests.csv and, unless
+ * Writes the entity files of model-spec §10.3 into `dir` (normally `<results>/Entities`, written once
+ * after the last round with its final state): nodes.csv, vnfs.csv, sfcs.csv, users.csv, data_source.csv, sfc_requests.csv and, unless
  * `logLinkEntity` is false, links.csv. Minimal quoting; rows in index order (the reference wrote them
  * reversed, [Q-46]); lists and dicts as Python literals; the SFC priority list as Python enum reprs.
  */

@@ -120,7 +120,8 @@ export class Lifecycle {
     inst.acceptSfcInstances = false;
     inst.state = 'shutting-down';
     this.emitVnf(Events.INSTANCE_SHUTDOWN, inst);
-    this.sched.after(this.ms(inst.type.shutdownIpt, inst.host), this.destroyVnfInstance, inst);
+    inst.destroyAt = this.sched.now + this.ms(inst.type.shutdownIpt, inst.host);
+    this.sched.at(inst.destroyAt, this.destroyVnfInstance, inst);
   }
 
   private readonly destroyVnfInstance = (inst: VnfInstanceRuntime): void => {

@@ -7,12 +7,12 @@ export interface CounterSnapshot {
   readonly time: number;
   /** Per VNF instance index: arrived, processed, dropped, workArrived, workProcessed, ∫cpuLoad, ∫memLoad, ∫busy. */
   readonly vnf: Float64Array;
-  /** Per SFC instance index: ended, violations, delivered, delivered delay sum. */
+  /** Per SFC instance index: ended, violations, delivered, delivered delay sum, ended late. */
   readonly sfc: Float64Array;
 }
 
 const VNF_FIELDS = 8;
-const SFC_FIELDS = 4;
+const SFC_FIELDS = 5;
 
 /** Takes the cumulative counters now (after bringing every instance's integrals up to `now`). */
 export function takeCounters(s: RoundState): CounterSnapshot {
@@ -37,6 +37,7 @@ export function takeCounters(s: RoundState): CounterSnapshot {
     sfc[o + 1] = si.slaViolations;
     sfc[o + 2] = si.delivered;
     sfc[o + 3] = si.deliveredDelaySum;
+    sfc[o + 4] = si.endedLate;
   });
   return { time: now, vnf, sfc };
 }
@@ -90,6 +91,7 @@ export function monitorView(s: RoundState, now: CounterSnapshot, base: CounterSn
     const violations = now.sfc[o + 1] - b(1);
     const delivered = now.sfc[o + 2] - b(2);
     const delaySum = now.sfc[o + 3] - b(3);
+    const endedLate = now.sfc[o + 4] - b(4);
     sfcInstances.push(
       Object.freeze({
         name: si.name,
@@ -98,7 +100,7 @@ export function monitorView(s: RoundState, now: CounterSnapshot, base: CounterSn
         vnfInstances: Object.freeze(si.servers.flat().map((v) => v.name)),
         packetsEnded: ended,
         slaViolations: violations,
-        slaViolationRate: ended > 0 ? violations / ended : 0,
+        slaViolationRate: ended > 0 ? endedLate / ended : 0,
         packetsInFlight: si.packetsInFlight,
         meanDelay: delivered > 0 ? delaySum / delivered : Number.NaN,
       }),

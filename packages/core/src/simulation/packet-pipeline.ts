@@ -317,9 +317,11 @@ export class PacketPipeline {
     const req = packet.req;
     const sfcIdx = req.sfc.index;
     const sliceIdx = req.sliceIndex;
+    const delay = now - packet.createdAt;
+    // A packet already late keeps its excess over the SLA, whatever its end; one ended early by a drop or
+    // an orphaning counts as 100 % (model-spec §5.9).
+    if (packet.slaViolated) packet.slaViolationPercentage = (delay - packet.maxDelay) / packet.maxDelay;
     if (outcome === 'delivered') {
-      const delay = now - packet.createdAt;
-      if (packet.slaViolated) packet.slaViolationPercentage = (delay - packet.maxDelay) / packet.maxDelay;
       s.metrics.packetDelivered(sfcIdx, sliceIdx, delay, packet.slaViolated);
       req.recordLatency(
         s.quirks.migrationLatencyToLastVnf && !Number.isNaN(packet.lastVnfDoneAt)
@@ -330,9 +332,11 @@ export class PacketPipeline {
       if (si !== null) {
         si.delivered++;
         si.deliveredDelaySum += delay;
+        if (packet.slaViolated) si.endedLate++;
       }
     } else {
       if (!packet.slaViolated) this.violate(packet, 1);
+      if (packet.si !== null) packet.si.endedLate++;
       if (outcome === 'dropped') s.metrics.packetDropped(sfcIdx, sliceIdx);
       else s.metrics.packetOrphaned(sfcIdx, sliceIdx);
     }

@@ -178,7 +178,9 @@ export async function runSimulation(options: SimulationRunOptions): Promise<RunR
   return { summary, rounds, interrupted, outDir };
 }
 
-function packetRow(p: PacketRuntime, totalTime: number) {
+/** A packets_entities.csv row; `end` is the round's end time (for packets still in flight). */
+function packetRow(p: PacketRuntime, end: number) {
+  const active = p.outcome === 'active';
   return {
     packetId: p.id,
     createdAt: p.createdAt,
@@ -187,11 +189,12 @@ function packetRow(p: PacketRuntime, totalTime: number) {
     totalSfcRequestsActive: p.totalSfcRequestsActive,
     user: p.req.user.name,
     maxDelay: p.maxDelay,
-    delay: p.delayAt(totalTime),
+    delay: p.delayAt(end),
     mobilityPenalty: p.mobilityPenalty,
     slaViolated: p.slaViolated,
-    slaViolationPercentage: p.slaViolationPercentage,
-    active: p.outcome === 'active',
+    slaViolationPercentage:
+      active && p.slaViolated ? (p.delayAt(end) - p.maxDelay) / p.maxDelay : p.slaViolationPercentage,
+    active,
     dropped: p.outcome === 'dropped',
     orphan: p.outcome === 'orphan',
     processed: p.outcome === 'delivered',
@@ -210,9 +213,13 @@ function writeRoundSnapshots(dir: string, s: RoundState, seconds: number): void 
       memLoad: v.memLoad,
       node: v.host.name,
       sfcInstances: v.mapped.map((m) => m.name),
-      startup: Math.max(0, v.readyAt - now),
-      shutdown: v.state === 'destroyed' ? -1 : 0,
-      timeout: Number.isNaN(v.idleSince) ? v.type.timeout : Math.max(0, v.idleSince + v.type.timeout - now),
+      startup: v.readyAt > now ? v.readyAt - now : -1,
+      shutdown: v.state === 'shutting-down' ? v.destroyAt - now : -1,
+      timeout: !v.acceptSfcInstances
+        ? -1
+        : Number.isNaN(v.idleSince)
+          ? v.type.timeout
+          : Math.max(0, v.idleSince + v.type.timeout - now),
       active: v.state !== 'destroyed',
       acceptSfcInstances: v.acceptSfcInstances,
     })),

@@ -91,7 +91,8 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
     (p) => pipeline!.linkStart(p),
   );
   pipeline = new PacketPipeline(state);
-  if (input.onPacket !== undefined) state.packetEnded = input.onPacket;
+  const onPacket = input.onPacket;
+  if (onPacket !== undefined) state.packetEnded = (p) => onPacket(p, scheduler.now);
   const lifecycle = new Lifecycle(state, pipeline);
   const traffic = new TrafficGenerator(state, pipeline, input.flows);
   const rounds = new PlacementRounds(state, input.placement, lifecycle, traffic);

@@ -33,6 +33,8 @@ export class SfcInstanceRuntime implements SfcInstanceInfo {
   packetsInFlight = 0;
   packetsEnded = 0;
   slaViolations = 0;
+  /** Packets that ended (delivered, dropped, orphaned) with their SLA violated. */
+  endedLate = 0;
   delivered = 0;
   deliveredDelaySum = 0;
   /** Times of recent SLA violations (for the lock window, model-spec §7.1). */

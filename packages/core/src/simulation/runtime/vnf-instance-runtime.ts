@@ -23,6 +23,8 @@ export class VnfInstanceRuntime implements VnfInstanceInfo {
   readonly readyAt: number;
   /** SFC instances mapped onto it. */
   readonly mapped: SfcInstanceRuntime[] = [];
+  /** Time its shutdown ends (NaN until it starts shutting down). */
+  destroyAt = Number.NaN;
   /** Time it became idle (no SFC instance mapped); NaN while mapped. */
   idleSince = Number.NaN;
   /** Processing slots; items start in FIFO order. */
