@@ -19,11 +19,13 @@ const MIN_RELATIVE_WIDTH = 2 ** -44;
 /**
  * The scheduler's pending-event store: a calendar queue (R. Brown, "Calendar queues: a fast O(1)
  * priority queue implementation for the simulation event set problem", CACM 31(10), 1988) over
- * parallel typed arrays, with nothing allocated per event.
+ * typed arrays, with nothing allocated per event.
  *
- * - An event lives in a *slot* (reused through a free stack). Per slot: time, insertion sequence
- *   (-1 when free), generation (bumped on every release, for stale-id detection), virtual bucket
- *   `vb = floor(time / width)`, the list it is in, and prev/next links.
+ * - An event lives in a *slot* (reused through a free stack), a 32-byte record: time, insertion
+ *   sequence (-1 when free), generation (bumped on every release, for stale-id detection), the list
+ *   it is in, and prev/next links. Its virtual bucket is `vb = floor(time / width)`.
+ * - Bucket records (32 bytes) hold the head time, head and tail of both lists, so that a scan reads
+ *   one sequential stream and never touches slot records of events it skips.
  * - Bucket `vb & (nb - 1)` has two doubly linked lists sorted by (time, sequence): events that were
  *   within one "year" (nb buckets) of the scan position when inserted, and later ones. The split
  *   only keeps far-future events (e.g. SLA deadlines) out of the way of near ones; the minimum of a
@@ -31,7 +33,7 @@ const MIN_RELATIVE_WIDTH = 2 ** -44;
  *   steps; equal times stay FIFO). Removal, including cancellation, is O(1) and immediate, so memory
  *   is bounded by the peak number of live events.
  * - The minimum is found by scanning buckets from the current virtual bucket for at most one year,
- *   then by a direct search over all heads.
+ *   then by a direct search over all head times.
  * - The bucket count follows the number of events (x2 / ÷2 with hysteresis); the bucket width is
  *   re-estimated at each resize from the spacing of the earliest events, and again when the measured
  *   work per operation grows (a changed time distribution), with back-off.

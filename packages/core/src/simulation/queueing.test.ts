@@ -23,8 +23,8 @@ import {
   fixedPlacement,
   flowCsv,
   poissonFlow,
+  settingsFor,
 } from './test-scenarios.js';
-import { settingsFor } from './test-scenarios.js';
 
 /** Confidence of the batch-means intervals the theoretical values must fall in. */
 const CONFIDENCE = 0.95;

@@ -144,7 +144,7 @@ export async function runSimulation(options: SimulationRunOptions): Promise<RunR
         onPacket:
           packets === null
             ? undefined
-            : (pk: PacketRuntime, now?: number) => packets.write(packetRow(pk, now ?? settings.totalTime)),
+            : (pk: PacketRuntime, now: number) => packets.write(packetRow(pk, now)),
       });
     } finally {
       recorder?.close();

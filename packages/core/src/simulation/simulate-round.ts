@@ -46,7 +46,7 @@ export interface RoundInput {
    * Called for every packet when it ends, and for those still in flight at the end of the round (then
    * with `now`, the instant the round stopped: total_time, or earlier when interrupted).
    */
-  readonly onPacket?: (packet: PacketRuntime, now?: number) => void;
+  readonly onPacket?: (packet: PacketRuntime, now: number) => void;
 }
 
 /** The outcome of one round: its state (for snapshots) and its metrics. */
