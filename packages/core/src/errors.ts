@@ -3,7 +3,7 @@
  * fix it. The CLI prints `message` without a stack trace and exits with {@link NssError.exitCode}.
  */
 
-/** Base class of every error a user of @nss can cause (bad input, unknown plugin, infeasible plan). */
+/** Base class of every error a user of \@nss can cause (bad input, unknown plugin, infeasible plan). */
 export class NssError extends Error {
   /** A stable machine-readable code, e.g. `NSS_CONFIG_INVALID`. */
   readonly code: string;

@@ -1,7 +1,7 @@
 /**
  * @packageDocumentation
  * `@nss/core`: the entity model, discrete-event engine, event bus, configuration, environment
- * generation, strategy contracts and results of the @nss 5G network-slice simulator.
+ * generation, strategy contracts and results of the \@nss 5G network-slice simulator.
  */
 export * from './errors.js';
 export * from './engine/index.js';

@@ -8,7 +8,7 @@ export type SimilarityOrder = 'asc' | 'desc' | 'none';
 
 /**
  * A flag as a boolean: `1`, `true` and `"1"` are on; `0`, `false` and `"0"` are off; `undefined` gives
- * `defaultValue`. (The reference treats some flags as on only for exactly `1`; @nss accepts all three
+ * `defaultValue`. (The reference treats some flags as on only for exactly `1`; \@nss accepts all three
  * spellings for every flag, which is documented as a deliberate difference.)
  */
 export function flagValue(value: Flag | undefined, defaultValue: boolean): boolean {

@@ -1,5 +1,5 @@
 /**
- * Configuration of @nss: the types, JSON Schemas, validation, defaults and normalised settings of the
+ * Configuration of \@nss: the types, JSON Schemas, validation, defaults and normalised settings of the
  * two input files (specs and simulation parameters, model-spec §1).
  *
  * @packageDocumentation

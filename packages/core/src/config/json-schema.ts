@@ -1,5 +1,5 @@
 /**
- * The subset of JSON Schema (draft-07) used by the @nss configuration schemas, and small builders that
+ * The subset of JSON Schema (draft-07) used by the \@nss configuration schemas, and small builders that
  * keep the schema modules readable. Everything here is plain data: the schema modules built from it are
  * also written verbatim to `schemas/*.schema.json` by `scripts/write-schemas.mjs`, so this file (and the
  * schema modules) must only import other files of this folder.
@@ -11,7 +11,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 /** A JSON Schema primitive type name. */
 export type JsonType = 'null' | 'boolean' | 'number' | 'integer' | 'string' | 'array' | 'object';
 
-/** A JSON Schema (draft-07) node, restricted to the keywords the @nss schemas use. */
+/** A JSON Schema (draft-07) node, restricted to the keywords the \@nss schemas use. */
 export interface JsonSchema {
   $schema?: string;
   $id?: string;
@@ -21,7 +21,7 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
-  /** Constrains the keys of an object; an unknown key is then an error (unlike `additionalProperties: false`, which @nss reports as a warning). */
+  /** Constrains the keys of an object; an unknown key is then an error (unlike `additionalProperties: false`, which \@nss reports as a warning). */
   propertyNames?: JsonSchema;
   items?: JsonSchema;
   minItems?: number;
@@ -39,7 +39,7 @@ export interface JsonSchema {
   examples?: JsonValue[];
 }
 
-/** The JSON Schema dialect of the @nss schemas (ajv's default `Ajv` class validates draft-07). */
+/** The JSON Schema dialect of the \@nss schemas (ajv's default `Ajv` class validates draft-07). */
 export const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
 
 /** The values accepted for an on/off flag, as the reference accepts them loosely. */

@@ -35,7 +35,7 @@ function checkTimeWindow(issues: IssueList, simulation: unknown): void {
   );
 }
 
-/** `monitor_window_size < monitor_interval` is refused by the reference's smart scalers; @nss refuses it for every heuristic. */
+/** `monitor_window_size < monitor_interval` is refused by the reference's smart scalers; \@nss refuses it for every heuristic. */
 function checkMonitorWindow(issues: IssueList, params: unknown, slot: 'scaling' | 'scaling_down'): void {
   const parameters = objectAt(objectAt(params, slot), 'parameters');
   if (parameters === undefined) return;

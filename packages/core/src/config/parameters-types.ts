@@ -1,7 +1,7 @@
 /**
  * The simulation-parameter file (model-spec §1.4) exactly as users write it, snake_case, with the
  * reference's loose typing (flags as 0/1, true/false or "0"/"1"; the seed as a number or a string) and
- * the @nss extensions under `simulation`. `resolveSettings` turns it into normalised camelCase
+ * the \@nss extensions under `simulation`. `resolveSettings` turns it into normalised camelCase
  * `SimulationSettings`.
  */
 
@@ -51,16 +51,16 @@ export interface SimulationParameters {
   execute_user_mobility?: Flag;
   /** No new burst or packet after this time (ms). Default `total_time`. */
   time_limit_to_packet_generation?: number;
-  /** @nss extension: CSV of packets to inject instead of random flows (reference: env `PATH_PACKET_FLOW_FILE`). */
+  /** \@nss extension: CSV of packets to inject instead of random flows (reference: env `PATH_PACKET_FLOW_FILE`). */
   packet_flow_file?: string;
-  /** @nss extension: CSV of user moves (reference: `--user_mobility_file`). */
+  /** \@nss extension: CSV of user moves (reference: `--user_mobility_file`). */
   user_mobility_file?: string;
-  /** @nss extension: placement refuses links without available bandwidth (reference: env `COMPUTE_LINK_BW_LIMIT`). Default 0. */
+  /** \@nss extension: placement refuses links without available bandwidth (reference: env `COMPUTE_LINK_BW_LIMIT`). Default 0. */
   compute_link_bw_limit?: Flag;
-  /** @nss extension: log total CPU usage (reference: env `NSS_LOG_TOTAL_RESOURCES`). Default 0. */
+  /** \@nss extension: log total CPU usage (reference: env `NSS_LOG_TOTAL_RESOURCES`). Default 0. */
   log_total_resources?: Flag;
   /**
-   * @nss extension: reference-quirk switches. `profile: "reference"` starts from every quirk on; each
+   * \@nss extension: reference-quirk switches. `profile: "reference"` starts from every quirk on; each
    * named flag (see `Quirks`) overrides. Default: all corrected.
    */
   quirks?: { profile?: 'corrected' | 'reference' } & { [name: string]: Flag | 'corrected' | 'reference' | undefined };

@@ -17,7 +17,7 @@ export interface ScenarioFiles {
 
 /**
  * Linear arrivals emit inc·W(W+1)/2 instants (W = ⌊max_arrival_time / time_window⌋, model-spec §3.1),
- * one per SFC request. The reference compares this with the number of users [Q-6]; @nss compares it with
+ * one per SFC request. The reference compares this with the number of users [Q-6]; \@nss compares it with
  * the number of requests: exact when `sfc_request_num` has one candidate, a range otherwise (a warning
  * when the count is inside the range, since the draw decides).
  */

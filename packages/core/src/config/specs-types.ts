@@ -176,7 +176,7 @@ export interface SfcRequestsSpec {
   max_arrival_time?: number;
 }
 
-/** @nss extension: a named network slice grouping SFC types. */
+/** \@nss extension: a named network slice grouping SFC types. */
 export interface SliceSpec {
   /** Slice name (unique). */
   name: string;
@@ -197,7 +197,7 @@ export interface SpecsFile {
   data_source: DataSourceSpec;
   sfc_requests: SfcRequestsSpec;
   /**
-   * @nss extension: explicit slices. SFC types not listed in any slice are left to the environment's
+   * \@nss extension: explicit slices. SFC types not listed in any slice are left to the environment's
    * default grouping (one slice per SFC type).
    */
   slices?: SliceSpec[];

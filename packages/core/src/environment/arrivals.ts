@@ -49,8 +49,8 @@ export function poissonArrivals(count: number, maxArrival: number, stream: Rando
 
 /**
  * Linear arrivals (model-spec §3.1): W = ⌊A / time_window⌋ windows; the start (w−1)·time_window of
- * window w = 1 … W is emitted w·`increase` times, W·(W+1)/2·`increase` instants in total. We correct
- * [Q-6]: that total must equal the number of SFC requests (the reference compares it with the number
+ * window w = 1 … W is emitted w·`increase` times, W·(W+1)/2·`increase` instants in total. Correcting
+ * [Q-6], that total must equal the number of SFC requests (the reference compares it with the number
  * of users); otherwise a {@link ConfigError} states both numbers.
  */
 export function linearArrivals(

@@ -55,7 +55,7 @@ export function generateSfcs(
   return sfcs;
 }
 
-/** An explicit slice definition of the specs (@nss extension `slices`). */
+/** An explicit slice definition of the specs (\@nss extension `slices`). */
 interface SliceSpec {
   readonly name: string;
   readonly sfcs: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * The event catalogue: every event string the simulation can emit (model-spec §10.1), plus the @nss
+ * The event catalogue: every event string the simulation can emit (model-spec §10.1), plus the \@nss
  * additions. The strings are part of the observable interface: they are written verbatim in the `Event`
  * column of the per-round CSV files, so analysis notebooks written for the reference keep working.
  *
@@ -20,14 +20,14 @@ export const Events = {
   /** No SFC instance, or no serving VNF instance, for a packet (§5.3). */
   PACKET_ORPHAN: 'PACKET_ORPHAN',
   /**
-   * First SLA violation of a packet (§5.9). Written to packets.csv always: @nss does not gate it behind
+   * First SLA violation of a packet (§5.9). Written to packets.csv always: \@nss does not gate it behind
    * VNF logging (corrects [Q-19]).
    */
   EVENT_PACKET_SLA_VIOLATED: 'EVENT_PACKET_SLA_VIOLATED',
   /** A packet was rejected by a full VNF-instance queue (§5.4 step 3). Always written (corrects [Q-19]). */
   PACKET_DROPPED_VNF_INSTANCE_QUEUE: 'PACKET_DROPPED_VNF_INSTANCE_QUEUE',
   /**
-   * @nss addition: a packet was rejected by a full link queue (§5.5 step 2). The reference logs link drops
+   * \@nss addition: a packet was rejected by a full link queue (§5.5 step 2). The reference logs link drops
    * only in links.csv, so packets.csv could not account for every packet.
    */
   PACKET_DROPPED_LINK_QUEUE: 'PACKET_DROPPED_LINK_QUEUE',
@@ -99,7 +99,7 @@ export const Events = {
   // ── sfc_request.csv ────────────────────────────────────────────────────────────────────────────
   /** A request was placed in a round (§3.3 step 6); carries the placement order. */
   SFC_REQUEST_PLACED: 'SFC_REQUEST_PLACED',
-  /** A request was rejected in a round (§3.3 step 6); @nss adds the `reason`. */
+  /** A request was rejected in a round (§3.3 step 6); \@nss adds the `reason`. */
   SFC_REQUEST_NOT_PLACED: 'SFC_REQUEST_NOT_PLACED',
   /** A request's traffic process started (§5.2). */
   SFC_REQUEST_PACKET_GENERATION_STARTED: 'SFC_REQUEST_PACKET_GENERATION_STARTED',
@@ -147,13 +147,13 @@ export const Events = {
   SCALING_DOWN_MEM_FAIL: 'SCALING_DOWN_MEM_FAIL',
   /** The scaler decided not to change memory (VNF-level or SFC-level row). */
   EVENT_NO_SCALING_MEM: 'EVENT_NO_SCALING_MEM',
-  /** @nss addition (horizontal scaling): a VNF instance was added to serve an SFC instance. */
+  /** \@nss addition (horizontal scaling): a VNF instance was added to serve an SFC instance. */
   SCALING_ADD_INSTANCE: 'SCALING_ADD_INSTANCE',
-  /** @nss addition: adding a VNF instance was refused; `reason` names the plugin and constraint. */
+  /** \@nss addition: adding a VNF instance was refused; `reason` names the plugin and constraint. */
   SCALING_ADD_INSTANCE_FAIL: 'SCALING_ADD_INSTANCE_FAIL',
-  /** @nss addition (horizontal scaling): a VNF instance was removed. */
+  /** \@nss addition (horizontal scaling): a VNF instance was removed. */
   SCALING_REMOVE_INSTANCE: 'SCALING_REMOVE_INSTANCE',
-  /** @nss addition: removing a VNF instance was refused; `reason` names the plugin and constraint. */
+  /** \@nss addition: removing a VNF instance was refused; `reason` names the plugin and constraint. */
   SCALING_REMOVE_INSTANCE_FAIL: 'SCALING_REMOVE_INSTANCE_FAIL',
   /** Reserved: defined by the reference, emitted only by dead code (model-spec §10.1). */
   SCALING_UP: 'SCALING_UP',
@@ -216,7 +216,7 @@ export const Events = {
   /** RL down-threshold agent chose DECREASE. */
   EVENT_RLAGENT_DECREASE_THRESHOLD_DOWN: 'EVENT_RLAGENT_DECREASE_THRESHOLD_DOWN',
 
-  // ── lifecycle (@nss additions; not written to CSV) ─────────────────────────────────────────────
+  // ── lifecycle (\@nss additions; not written to CSV) ─────────────────────────────────────────────
   /** The simulation (all rounds) is about to start. */
   SIMULATION_STARTED: 'SIMULATION_STARTED',
   /** Periodic progress of the running round, for progress bars. */

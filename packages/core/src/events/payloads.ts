@@ -153,7 +153,7 @@ export interface SfcRequestEvent {
   readonly sfcInstance: string;
   /** Global 1-based placement order for PLACED / NOT_PLACED, −1 otherwise. */
   readonly placementOrder: number;
-  /** @nss addition: why the request was not placed (plugin and violated constraint). Trailing `Reason` column. */
+  /** \@nss addition: why the request was not placed (plugin and violated constraint). Trailing `Reason` column. */
   readonly reason?: string;
 }
 
@@ -181,7 +181,7 @@ export interface MigrationEvent {
 
 /**
  * A row of vnf_instance_scaling.csv (model-spec §8.1). For vertical scaling `old`/`new` are the allocation
- * before and the requested (unrounded) value; for the horizontal @nss events they are the number of live
+ * before and the requested (unrounded) value; for the horizontal \@nss events they are the number of live
  * instances of that VNF type on that node before and after.
  */
 export interface VnfInstanceScalingEvent {
@@ -189,7 +189,7 @@ export interface VnfInstanceScalingEvent {
   readonly vnfInstance: string;
   readonly old: number;
   readonly new: number;
-  /** @nss addition: why (plugin and violated constraint for *_FAIL events). Trailing `Reason` column. */
+  /** \@nss addition: why (plugin and violated constraint for *_FAIL events). Trailing `Reason` column. */
   readonly reason?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * A network slice: a named group of SFC types whose results are also reported together. The reference
- * gives every SFC instance slice 1; by default @nss makes one slice per SFC type (`sl_{i}` holding `s_{i}`),
+ * gives every SFC instance slice 1; by default \@nss makes one slice per SFC type (`sl_{i}` holding `s_{i}`),
  * and a specs file may group SFC types into slices explicitly with a top-level `slices` list.
  */
 export interface Slice {

@@ -1,4 +1,6 @@
-/** A VNF type (model-spec §1.3 `vnf`, §2.2). Instances of it are {@link VnfInstance}s. */
+import type { VnfInstanceInfo } from './vnf-instance.js';
+
+/** A VNF type (model-spec §1.3 `vnf`, §2.2). Instances of it are VNF instances ({@link VnfInstanceInfo}). */
 export interface Vnf {
   /** Dense 0-based id; equals the position in `EdgeEnvironment.vnfs`. */
   readonly index: number;

@@ -1,6 +1,6 @@
 /**
  * Output file names and their columns, in order: the single source of truth used by the writers and the
- * documentation. Names and columns are the reference's (model-spec §10.2, §10.3); @nss adds a trailing
+ * documentation. Names and columns are the reference's (model-spec §10.2, §10.3); \@nss adds a trailing
  * `Reason` column to sfc_request.csv and vnf_instance_scaling.csv.
  */
 
@@ -45,7 +45,7 @@ export const VNF_INSTANCE_COLUMNS = ['Event', 'Time', 'VNF_Instance', 'Node', 'V
 /** sfc_instance.csv. */
 export const SFC_INSTANCE_COLUMNS = ['Event', 'Time', 'SFC_Instance'] as const;
 
-/** sfc_request.csv, plus the @nss `Reason` column (why a request was not placed). */
+/** sfc_request.csv, plus the \@nss `Reason` column (why a request was not placed). */
 export const SFC_REQUEST_COLUMNS = [
   'Event', 'Time', 'SFC_Request', 'SFC_Instance', 'Placement_Order', 'Reason',
 ] as const;
@@ -59,7 +59,7 @@ export const USER_MOBILITY_COLUMNS = ['Event', 'Time', 'User', 'Origin_Node', 'D
 /** migration.csv. */
 export const MIGRATION_COLUMNS = ['Event', 'Time', 'SFC_Request', 'User'] as const;
 
-/** vnf_instance_scaling.csv (`Old`/`New` two decimals), plus the @nss `Reason` column. */
+/** vnf_instance_scaling.csv (`Old`/`New` two decimals), plus the \@nss `Reason` column. */
 export const VNF_INSTANCE_SCALING_COLUMNS = ['Event', 'Time', 'VNF_Instance', 'Old', 'New', 'Reason'] as const;
 
 /** sfc_instance_resources.csv (two decimals). */

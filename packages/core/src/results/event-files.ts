@@ -26,7 +26,7 @@ const E = Events;
  *
  * Differences from the reference: `EVENT_PACKET_SLA_VIOLATED`, `PACKET_DROPPED_VNF_INSTANCE_QUEUE` and
  * `PACKET_SIMULATION_TIME_EXPIRED` are in packets.csv whatever the VNF logging (corrects [Q-19]);
- * packets.csv also gets the @nss `PACKET_DROPPED_LINK_QUEUE`, so it accounts for every packet. The four
+ * packets.csv also gets the \@nss `PACKET_DROPPED_LINK_QUEUE`, so it accounts for every packet. The four
  * names that the reference writes to both scaling files appear in both specs; a VNF-level payload goes to
  * vnf_instance_scaling.csv and an SFC-level one to sfc_instance_resources.csv.
  */

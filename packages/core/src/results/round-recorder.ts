@@ -28,7 +28,7 @@ type Formatter = (event: string, payload: EventMap[EventName]) => string | null;
 
 /**
  * Writes the per-round event CSV files of model-spec §10.2 into a round folder (`…/Round_<n>/`) by
- * listening to the {@link EventBus}: the reference's file names and columns, plus the @nss trailing
+ * listening to the {@link EventBus}: the reference's file names and columns, plus the \@nss trailing
  * `Reason` columns, rows in emission (= time) order (the reference writes newest-first, [Q-46]).
  *
  * Every always-on file is created with its header at construction, even if no row follows. A gated file

@@ -1,4 +1,3 @@
-export { simulateRound, type RoundInput, type RoundOutput } from './simulate-round.js';
 export { runSimulation, type SimulationRunOptions, type RunResult, type RunPlugins, type ConfiguredPlugin } from './run-simulation.js';
 export { FlowTable } from './flow-file.js';
 export { MobilityPlan, type UserMove } from './mobility.js';
