@@ -15,8 +15,8 @@ function justAfter(x: number): number {
  * Every stage is a method bound once; the scheduler carries the packet as the event argument, so no
  * closure or payload is created per hop unless someone listens to the event.
  *
- * Stages: `startHop` (link p.hop, or skip a free loopback) → `linkStart` (server slot) → `linkSent` →
- * [propagation] → `afterLink` → `vnfArrive` (queue or boot wait) → `vnfStart` (slot; CPU shared by the
+ * Stages: `startHop` (link p.hop: transmission computed on the FIFO transmitter, or a free loopback skipped)
+ * → [transmission + propagation] → `afterLink` → `vnfArrive` (queue or boot wait) → `vnfStart` (slot; CPU shared by the
  * packets in service) → `vnfServiceEnd` → [remote/disk extra] → `vnfLeave` → next hop … → `deliver`.
  */
 export class PacketPipeline {
@@ -24,12 +24,21 @@ export class PacketPipeline {
   private readonly sched: Scheduler;
   private readonly logVnf: boolean;
   private readonly slaEventsOn: boolean;
+  /** Whether link events are listened to (decided at the start of the round). */
+  private readonly linkEventsListened: boolean;
 
   constructor(state: RoundState) {
     this.s = state;
     this.sched = state.scheduler;
     this.logVnf = state.settings.logVnfInstanceEvents;
     this.slaEventsOn = !state.quirks.slaEventsNeedVnfLogging || this.logVnf;
+    const bus = state.bus;
+    this.linkEventsListened = (
+      bus.hasId(EventIds.LINK_PACKET_ARRIVED) ||
+      bus.hasId(EventIds.LINK_PACKET_STARTED) ||
+      bus.hasId(EventIds.LINK_PACKET_SENT) ||
+      bus.hasId(EventIds.LINK_QUEUE_PACKET_DROPPED)
+    );
   }
 
   // ------------------------------------------------------------------ entry
@@ -78,30 +87,38 @@ export class PacketPipeline {
       this.afterLink(packet);
       return;
     }
-    this.emitLink(EventIds.LINK_PACKET_ARRIVED, packet, link);
-    if (!link.server.offer(packet)) {
-      this.emitLink(EventIds.LINK_QUEUE_PACKET_DROPPED, packet, link);
+    const now = this.sched.now;
+    const listened = this.linkEventsListened;
+    if (listened) this.emitLink(EventIds.LINK_PACKET_ARRIVED, packet, link);
+    // The FIFO transmitter is computed, not simulated: the packet starts at max(now, freeAt), leaves after
+    // its transmission time, and one event marks its arrival at the far end after the propagation delay.
+    const max = link.link.maxPacketQueue;
+    if (max >= 0 && link.inSystem(now) >= max) {
+      if (listened) this.emitLink(EventIds.LINK_QUEUE_PACKET_DROPPED, packet, link);
       this.end(packet, 'dropped', EventIds.PACKET_DROPPED_LINK_QUEUE);
+      return;
     }
-  };
-
-  /** Server callback: the packet got the link's transmitter. */
-  readonly linkStart = (packet: PacketRuntime): void => {
-    const link = packet.link!;
-    this.emitLink(EventIds.LINK_PACKET_STARTED, packet, link);
     const tx = (1000 * packet.linkSize) / link.link.bandwidth;
+    const prop = link.link.propagation;
+    const start = link.freeAt > now ? link.freeAt : now;
+    link.freeAt = start + tx + (this.s.quirks.linkPropagationHoldsServer ? prop : 0);
     link.busyMs += tx;
-    const hold = this.s.quirks.linkPropagationHoldsServer ? tx + link.link.propagation : tx;
-    this.sched.after(hold, this.linkSent, packet);
+    if (max >= 0) link.admit(link.freeAt);
+    if (listened) {
+      // Log-only events: they change no state, so logging links does not change any result.
+      if (start > now) this.sched.at(start, this.logLinkStarted, packet);
+      else this.emitLink(EventIds.LINK_PACKET_STARTED, packet, link);
+      this.sched.at(start + tx, this.logLinkSent, packet);
+    }
+    this.sched.at(start + tx + prop, this.afterLink, packet);
   };
 
-  private readonly linkSent = (packet: PacketRuntime): void => {
-    const link = packet.link!;
-    link.server.release();
-    this.emitLink(EventIds.LINK_PACKET_SENT, packet, link);
-    const prop = link.link.propagation;
-    if (prop > 0 && !this.s.quirks.linkPropagationHoldsServer) this.sched.after(prop, this.afterLink, packet);
-    else this.afterLink(packet);
+  private readonly logLinkStarted = (packet: PacketRuntime): void => {
+    this.emitLink(EventIds.LINK_PACKET_STARTED, packet, packet.link!);
+  };
+
+  private readonly logLinkSent = (packet: PacketRuntime): void => {
+    this.emitLink(EventIds.LINK_PACKET_SENT, packet, packet.link!);
   };
 
   private readonly afterLink = (packet: PacketRuntime): void => {

@@ -61,10 +61,9 @@ export class RoundState {
     readonly metrics: RunMetrics,
     readonly streams: { processing: RandomStream; mobility: RandomStream; traffic: (request: string) => RandomStream },
     readonly dispatch: DispatchPolicy | null,
-    linkOnStart: (packet: PacketRuntime) => void,
   ) {
     this.nodes = env.nodes.map((n) => new NodeRuntime(n));
-    this.links = env.links.map((l) => new LinkRuntime(l, linkOnStart));
+    this.links = env.links.map((l) => new LinkRuntime(l));
     this.users = env.users.map((u) => new UserRuntime(u));
     this.nodeByName = new Map(this.nodes.map((n) => [n.name, n]));
     this.linkByName = new Map(this.links.map((l) => [l.name, l]));

@@ -77,7 +77,6 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
     mobility: rng.stream('mobility'),
     traffic: (request: string) => rng.stream(`traffic/${request}`),
   };
-  let pipeline: PacketPipeline | null = null;
   const state = new RoundState(
     env,
     input.index,
@@ -88,9 +87,8 @@ export async function simulateRound(input: RoundInput): Promise<RoundOutput> {
     metrics,
     streams,
     input.dispatch,
-    (p) => pipeline!.linkStart(p),
   );
-  pipeline = new PacketPipeline(state);
+  const pipeline = new PacketPipeline(state);
   const onPacket = input.onPacket;
   if (onPacket !== undefined) state.packetEnded = (p) => onPacket(p, scheduler.now);
   const lifecycle = new Lifecycle(state, pipeline);
