@@ -604,3 +604,87 @@ export function batchMeans(values: ArrayLike<number>, batches = 30, confidence =
   const halfWidth = studentTQuantile(1 - (1 - confidence) / 2, batches - 1) * Math.sqrt(variance / batches);
   return { mean, batches, halfWidth, low: mean - halfWidth, high: mean + halfWidth };
 }
+
+// ------------------------------------------------------------------ additions (mobility, re-placement, monitor, ordering tests)
+
+/** Like {@link settingsFor}, with the other sections of the parameters file (placement, migration …). */
+export function settingsWithSections(
+  simulation: Partial<SimulationParameters>,
+  rest: Partial<Omit<ParametersFile, 'simulation'>>,
+  specs: SpecsFile = smallSpecs((s) => {
+    delete s.sfc_requests.max_arrival_time;
+  }),
+): SimulationSettings {
+  const valid = assertValidScenario(specs, parametersFile(simulation, rest));
+  return resolveSettings(valid.specs, valid.params);
+}
+
+/** The environment with request `r_{i}` given priority `priorities[i]` (its user's priority raised to match). */
+export function withRequestPriorities(env: EdgeEnvironment, priorities: readonly number[]): EdgeEnvironment {
+  const byUser = new Map(env.sfcRequests.map((r, i) => [r.user, priorities[i] ?? 0]));
+  return {
+    ...env,
+    users: env.users.map((u) => ({ ...u, priority: Math.max(u.priority, byUser.get(u.name) ?? 0) })),
+    sfcRequests: env.sfcRequests.map((r, i) => ({ ...r, priority: priorities[i] ?? r.priority })),
+  };
+}
+
+/**
+ * A placement that records, per call, the names of the requests it was given (in order) and the view's
+ * time, then answers with `decide` (default: reject every request).
+ */
+export function recordingPlacement(
+  calls: { time: number; requests: string[] }[],
+  decide: (requests: readonly SfcRequest[], view: InfrastructureView) => PlacementPlan = (requests) => ({
+    decisions: requests.map((r) => ({ kind: 'reject', request: r.name, reason: 'recording only' })),
+  }),
+): PlacementPlugin {
+  return definePlacement({
+    name: 'recording',
+    description: 'Test placement: records the requests it receives.',
+    create: (): PlacementStrategy => ({
+      name: 'recording',
+      place: (requests, view) => {
+        calls.push({ time: view.time, requests: requests.map((r) => r.name) });
+        return decide(requests, view);
+      },
+    }),
+  });
+}
+
+/**
+ * A greedy-like sharing placement: a request shares the first active SFC instance of its SFC type with
+ * the same ingress and egress that accepts requests (view.sfcInstances, creation order); otherwise it
+ * gets a new chain on the nodes `route` gives.
+ */
+export function sharingPlacement(route: Route): PlacementPlugin {
+  return definePlacement({
+    name: 'sharing',
+    description: 'Test placement: shares a matching unlocked SFC instance, else places a new chain.',
+    create: (): PlacementStrategy => ({
+      name: 'sharing',
+      place: (requests, view) => ({
+        decisions: requests.map((r): PlacementDecision => {
+          const si = view.sfcInstances.find(
+            (s) => s.active && s.acceptRequests && s.sfc === r.sfc && s.ingressNode === r.ingressNode && s.egressNode === r.egressNode,
+          );
+          if (si !== undefined && view.shareSfcInstances) return { kind: 'share', request: r.name, sfcInstance: si.name };
+          const nodes = route(r, view);
+          return nodes === null ? { kind: 'reject', request: r.name, reason: 'route gave no nodes' } : chainDecision(r, nodes, view, false);
+        }),
+      }),
+    }),
+  });
+}
+
+/** The row of `csv` whose column `key` is `value`, as a record (throws when absent). */
+export function rowWhere(csv: Csv, key: string, value: string): Record<string, string> {
+  const row = csv.rows.find((r) => r[csv.col(key)] === value);
+  if (row === undefined) throw new Error(`no row with ${key} = ${value}`);
+  return Object.fromEntries(csv.header.map((h, i) => [h, row[i]]));
+}
+
+/** The `Time` values (as numbers) of the rows of `csv` whose `Event` is `event`. */
+export function timesOf(csv: Csv, event: string): number[] {
+  return rowsOf(csv, event).map((r) => Number(r[csv.col('Time')]));
+}
