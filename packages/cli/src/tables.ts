@@ -1,7 +1,18 @@
 /**
  * Plain-text tables for the console (cli-table3, without colours): numbers right-aligned, text left.
+ * cli-table3 is loaded on first use, so that commands printing no table (`nss run --quiet`) do not pay
+ * for loading it at startup.
  */
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableConstructor from 'cli-table3';
+
+let Table: typeof TableConstructor | undefined;
+
+/** cli-table3's constructor (a CommonJS module), required on first use. */
+function tableClass(): typeof TableConstructor {
+  Table ??= createRequire(import.meta.url)('cli-table3') as typeof TableConstructor;
+  return Table;
+}
 
 /** A table cell: text, a number, or nothing. */
 export type Cell = string | number | null | undefined;
@@ -25,7 +36,8 @@ export function renderTable(
   const numeric = head.map((_, i) =>
     rows.every((row) => row[i] === null || row[i] === undefined || typeof row[i] === 'number'),
   );
-  const table = new Table({
+  const TableClass = tableClass();
+  const table = new TableClass({
     head: [...head],
     colAligns: numeric.map((n) => (n ? 'right' : 'left')),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },

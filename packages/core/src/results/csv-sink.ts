@@ -13,7 +13,7 @@ export type CsvQuoting = 'none' | 'minimal';
 export interface CsvSinkOptions {
   /** Quoting of header and {@link CsvSink.writeRow} fields. Default `none`. */
   readonly quoting?: CsvQuoting;
-  /** Size in bytes of the sink's write buffer; default 262 144 (256 KiB). Memory held by the sink is this. */
+  /** Size in bytes of the sink's write buffer; default 262 144 (256 KiB). Memory held by the sink is about this. */
   readonly bufferSize?: number;
 }
 
@@ -23,12 +23,17 @@ export const DEFAULT_CSV_BUFFER_SIZE = 256 * 1024;
 /** The CSV separator of every output file. */
 export const CSV_SEPARATOR = ';';
 
+/** Rows are collected in a string of at most this many characters before being encoded into the buffer. */
+const CHUNK_CHARS = 8192;
+
 /**
- * A streaming, synchronous CSV writer: each row is encoded straight into one reusable byte buffer that
- * is written with `fs.writeSync` whenever it fills up. Synchronous on purpose: the simulation loop never
- * yields to Node's event loop, so an asynchronous `fs.WriteStream` would buffer without bound. Encoding
- * into a preallocated buffer (instead of joining lines into a big string) keeps the garbage collector
- * out of the way when millions of rows are written.
+ * A streaming, synchronous CSV writer: rows are appended to a short pending string (≤ 8 Ki characters),
+ * which is encoded (UTF-8) into one reusable byte buffer once full; the buffer is written with
+ * `fs.writeSync` whenever it fills up. Synchronous on purpose: the simulation loop never yields to
+ * Node's event loop, so an asynchronous `fs.WriteStream` would buffer without bound. Encoding a chunk of
+ * rows at a time saves the per-call cost of `Buffer.write` on every row, and the short-lived chunk
+ * strings and preallocated buffer keep the garbage collector out of the way when millions of rows are
+ * written.
  *
  * Lines end with `\n`; the separator is `;`. Construction creates (or truncates) the file and its parent
  * folders and buffers the header as the first line; {@link CsvSink.close} writes whatever is buffered.
@@ -40,12 +45,17 @@ export class CsvSink {
   private fd: number;
   private readonly buffer: Buffer;
   private pos = 0;
+  /** Rows not yet encoded into the byte buffer, each ending with `\n`; at most `chunkChars` long. */
+  private pending = '';
+  private readonly chunkChars: number;
   private rowCount = 0;
 
   constructor(path: string, header: readonly string[], options: CsvSinkOptions = {}) {
     this.path = path;
     this.quoting = options.quoting ?? 'none';
     this.buffer = Buffer.allocUnsafe(Math.max(64, options.bufferSize ?? DEFAULT_CSV_BUFFER_SIZE));
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes: a full chunk always fits in the empty buffer.
+    this.chunkChars = Math.min(CHUNK_CHARS, Math.floor(this.buffer.length / 3));
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'w');
     this.append(this.join(header));
@@ -78,10 +88,9 @@ export class CsvSink {
 
   /** Writes the buffered rows to the file now. */
   flush(): void {
-    if (this.fd < 0 || this.pos === 0) return;
-    let offset = 0;
-    while (offset < this.pos) offset += writeSync(this.fd, this.buffer, offset, this.pos - offset);
-    this.pos = 0;
+    if (this.fd < 0) return;
+    this.spill();
+    this.writeBuffer();
   }
 
   /** Flushes and closes the file. Idempotent. */
@@ -96,19 +105,45 @@ export class CsvSink {
   }
 
   private append(line: string): void {
+    if (this.pending.length + line.length + 1 > this.chunkChars) {
+      this.spill();
+      if (line.length + 1 > this.chunkChars) {
+        this.encode(`${line}\n`);
+        return;
+      }
+    }
+    this.pending += line;
+    this.pending += '\n';
+  }
+
+  /** Moves the pending rows into the byte buffer. */
+  private spill(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending;
+    this.pending = '';
+    this.encode(text);
+  }
+
+  /** Encodes `text` (whole rows) into the byte buffer, writing the buffer first if it might not fit. */
+  private encode(text: string): void {
     const buf = this.buffer;
-    // A UTF-16 code unit takes at most 3 UTF-8 bytes; +1 for the newline.
-    if (this.pos + line.length * 3 + 1 > buf.length) {
-      this.flush();
-      if (line.length * 3 + 1 > buf.length) {
-        const bytes = Buffer.from(`${line}\n`, 'utf8');
+    if (this.pos + text.length * 3 > buf.length) {
+      this.writeBuffer();
+      if (text.length * 3 > buf.length) {
+        const bytes = Buffer.from(text, 'utf8');
         let offset = 0;
         while (offset < bytes.length) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
         return;
       }
     }
-    this.pos += buf.write(line, this.pos, 'utf8');
-    buf[this.pos++] = 10;
+    this.pos += buf.write(text, this.pos, 'utf8');
+  }
+
+  /** Writes the byte buffer to the file. */
+  private writeBuffer(): void {
+    let offset = 0;
+    while (offset < this.pos) offset += writeSync(this.fd, this.buffer, offset, this.pos - offset);
+    this.pos = 0;
   }
 
   private join(fields: readonly string[]): string {

@@ -15,8 +15,11 @@ export type EventFilePayload<K extends EventFileKey> = EventMap[(typeof EventFil
 /** Formats one row of file `K`; `null` = this payload does not belong to the file (shared scaling names). */
 export type EventRowFormatter<K extends EventFileKey> = (event: string, payload: EventFilePayload<K>) => string | null;
 
-/** The formatter of every per-round event file. */
-export const EVENT_ROW_FORMATTERS: { readonly [K in EventFileKey]: EventRowFormatter<K> } = {
+/**
+ * The formatters, typed precisely (only the scaling files' formatters may return `null`); the recorder
+ * uses this object, the public API is {@link EVENT_ROW_FORMATTERS}.
+ */
+export const ROW_FORMATTERS = {
   packets: (e, p) =>
     `${e};${f2(p.time)};${p.packetId};${p.request};${p.sfcInstance};${p.user};${p.sfc};${p.dataSource}`,
   vnfInstancePackets: (e, p) =>
@@ -52,4 +55,7 @@ export const EVENT_ROW_FORMATTERS: { readonly [K in EventFileKey]: EventRowForma
   resourceUsage: (e, p) => `${e};${f2(p.time)};${f2(p.value)}`,
   monitor: (e, p) => `${e};${f2(p.time)};${p.sfcInstance};${f2(p.windowSize)};${f2(p.monitorInterval)}`,
   rlAgent: (e, p) => `${e};${f2(p.time)};${p.vnfInstance};${p.agent};${f2(p.value)};${num(p.reward)}`,
-};
+} satisfies { readonly [K in EventFileKey]: EventRowFormatter<K> };
+
+/** The formatter of every per-round event file. */
+export const EVENT_ROW_FORMATTERS: { readonly [K in EventFileKey]: EventRowFormatter<K> } = ROW_FORMATTERS;

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName } from '../events/catalogue.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { EventListener, EventMap } from '../events/event-map.js';
+import type { EventListener } from '../events/event-map.js';
 import { CsvSink } from './csv-sink.js';
 import { type EventFileKey, EventFiles, type EventFileSpec } from './event-files.js';
-import { EVENT_ROW_FORMATTERS } from './event-rows.js';
+import { ROW_FORMATTERS } from './event-rows.js';
 
 /** Which optional per-round files a {@link RoundRecorder} writes (simulation parameters `log_*`). */
 export interface RecorderFlags {
@@ -24,7 +24,40 @@ export interface RoundRecorderOptions {
 }
 
 type Handler = EventListener<EventName>;
-type Formatter = (event: string, payload: EventMap[EventName]) => string | null;
+type HandlerMaker = (event: string, sink: CsvSink) => Handler;
+
+const F = ROW_FORMATTERS;
+
+/**
+ * The bus listener of each file: formats the payload and appends the row. One function literal per file
+ * (not one shared closure calling `format`), so that every listener's formatter call has a single target
+ * that V8 can inline. (`p as never`: the payload is the file's, as {@link EventFiles} routes it.)
+ */
+const HANDLER_MAKERS: { readonly [K in EventFileKey]: HandlerMaker } = {
+  packets: (e, sink) => (p) => sink.writeLine(F.packets(e, p as never)),
+  vnfInstancePackets: (e, sink) => (p) => sink.writeLine(F.vnfInstancePackets(e, p as never)),
+  vnfInstanceResources: (e, sink) => (p) => sink.writeLine(F.vnfInstanceResources(e, p as never)),
+  links: (e, sink) => (p) => sink.writeLine(F.links(e, p as never)),
+  placement: (e, sink) => (p) => sink.writeLine(F.placement(e, p as never)),
+  timeWindow: (e, sink) => (p) => sink.writeLine(F.timeWindow(e, p as never)),
+  vnfInstance: (e, sink) => (p) => sink.writeLine(F.vnfInstance(e, p as never)),
+  sfcInstance: (e, sink) => (p) => sink.writeLine(F.sfcInstance(e, p as never)),
+  sfcRequest: (e, sink) => (p) => sink.writeLine(F.sfcRequest(e, p as never)),
+  sfcInstanceVnfMapping: (e, sink) => (p) => sink.writeLine(F.sfcInstanceVnfMapping(e, p as never)),
+  userMobility: (e, sink) => (p) => sink.writeLine(F.userMobility(e, p as never)),
+  migration: (e, sink) => (p) => sink.writeLine(F.migration(e, p as never)),
+  vnfInstanceScaling: (e, sink) => (p) => {
+    const line = F.vnfInstanceScaling(e, p as never);
+    if (line !== null) sink.writeLine(line);
+  },
+  sfcInstanceResources: (e, sink) => (p) => {
+    const line = F.sfcInstanceResources(e, p as never);
+    if (line !== null) sink.writeLine(line);
+  },
+  resourceUsage: (e, sink) => (p) => sink.writeLine(F.resourceUsage(e, p as never)),
+  monitor: (e, sink) => (p) => sink.writeLine(F.monitor(e, p as never)),
+  rlAgent: (e, sink) => (p) => sink.writeLine(F.rlAgent(e, p as never)),
+};
 
 /**
  * Writes the per-round event CSV files of model-spec §10.2 into a round folder (`…/Round_<n>/`) by
@@ -98,13 +131,10 @@ export class RoundRecorder {
     if (failure !== undefined) throw failure;
   }
 
-  private subscribe<K extends EventFileKey>(key: K, sink: CsvSink): void {
-    const format = EVENT_ROW_FORMATTERS[key] as Formatter;
+  private subscribe(key: EventFileKey, sink: CsvSink): void {
+    const make = HANDLER_MAKERS[key];
     for (const event of EventFiles[key].events as readonly EventName[]) {
-      const handler: Handler = (payload) => {
-        const line = format(event, payload);
-        if (line !== null) sink.writeLine(line);
-      };
+      const handler = make(event, sink);
       this.bus.on(event, handler);
       this.subscriptions.push([event, handler]);
     }
