@@ -36,6 +36,15 @@ export interface SchedulerRunOptions {
 
 const SLOT_SPACE = MAX_SLOTS; // an id is generation * SLOT_SPACE + slot
 
+/** Error paths of `at`/`after`, out of line so that those stay small enough to be inlined. */
+function badTime(time: number, now: number): never {
+  throw new RangeError(`Cannot schedule an event at time ${String(time)}: it must be a finite number >= now (${now})`);
+}
+
+function badDelay(delay: number): never {
+  throw new RangeError(`Cannot schedule an event after delay ${String(delay)}: it must be a finite number >= 0`);
+}
+
 /** Placeholder callback for slots never used, so the handler array stays packed. */
 const noop: EventCallback<unknown> = () => {};
 
@@ -103,15 +112,14 @@ export class Scheduler {
    * @throws RangeError if `time` is before {@link Scheduler.now} or not finite.
    */
   at<T>(time: number, callback: EventCallback<T>, arg: T): EventId {
-    if (!(time >= this._now && time < Infinity)) {
-      throw new RangeError(
-        `Cannot schedule an event at time ${String(time)}: it must be a finite number >= now (${this._now})`,
-      );
-    }
+    // Kept small (error path out of line) so V8 inlines it into callers: see CalendarQueue.add.
+    if (!(time >= this._now && time < Infinity)) badTime(time, this._now);
     const q = this.queue;
     const slot = q.add(time);
-    this.handlers[slot << 1] = callback;
-    this.handlers[(slot << 1) + 1] = arg;
+    const h = this.handlers;
+    const k = slot << 1;
+    h[k] = callback;
+    h[k + 1] = arg;
     return q.generationOf(slot) * SLOT_SPACE + slot;
   }
 
@@ -121,9 +129,7 @@ export class Scheduler {
    * @throws RangeError if `delay` is negative or not finite.
    */
   after<T>(delay: number, callback: EventCallback<T>, arg: T): EventId {
-    if (!(delay >= 0 && delay < Infinity)) {
-      throw new RangeError(`Cannot schedule an event after delay ${String(delay)}: it must be a finite number >= 0`);
-    }
+    if (!(delay >= 0 && delay < Infinity)) badDelay(delay);
     return this.at(this._now + delay, callback, arg);
   }
 
@@ -189,7 +195,16 @@ export class Scheduler {
         if (slot === -1) break;
         const t = q.timeOf(slot);
         if (inclusive ? t > until : t >= until) break;
-        this.runSlot(slot);
+        // Inlined runSlot, removing the event through the list found by peek.
+        const h = this.handlers;
+        const k = slot << 1;
+        const callback = h[k] as EventCallback<unknown>;
+        const arg = h[k + 1];
+        q.removePeeked(slot);
+        h[k + 1] = undefined;
+        this._executed++;
+        this._now = t;
+        callback(arg, this);
         if (this.stopRequested) break;
       }
     } finally {
@@ -211,7 +226,7 @@ export class Scheduler {
     const h = this.handlers;
     const callback = h[slot << 1] as EventCallback<unknown>;
     const arg = h[(slot << 1) + 1];
-    this.queue.remove(slot);
+    this.queue.removePeeked(slot);
     h[(slot << 1) + 1] = undefined; // the callback is long-lived; the argument is released
     this._executed++;
     this._now = time;
