@@ -97,7 +97,7 @@ async function timed(scenario, outDir) {
 // ---------------------------------------------------------------- 4. long run, every log on, peak RSS
 {
   const full = process.env.NSS_BENCH_FULL === '1';
-  const users = full ? 500 : 50;
+  const users = full ? 150 : 50; // 150 users ≈ 10 million packets
   const sc = chainScenario({ users, totalTime: 200_000, burstInterval: 10, logs: true });
   const out = mkdtempSync(join(tmpdir(), 'nss-bench-logs-'));
   const r = await timed(sc, out);
