@@ -30,8 +30,8 @@ describe('main (in-process)', () => {
     );
     const output = capture();
     expect(await main(['node', 'nss', 'plugins', '--json'], { output, registry })).toBe(0);
-    const names = (JSON.parse(output.stdout.join('\n')) as { name: string }[]).map((p) => p.name);
-    expect(names).toEqual(['greedy', 'first-fit']);
+    const plugins = JSON.parse(output.stdout.join('\n')) as { kind: string; name: string }[];
+    expect(plugins.filter((p) => p.kind === 'placement').map((p) => p.name)).toEqual(['greedy', 'first-fit']);
   });
 });
 
@@ -40,6 +40,9 @@ describe('createStandardRegistry', () => {
     const registry = createStandardRegistry();
     expect(registry.get('placement', 'greedy')).toBe(STANDARD_PLUGINS[0]);
     expect(registry.get('placement', 'GreedyPlacement')).toBe(STANDARD_PLUGINS[0]);
+    const basicCpu = registry.get('scaling', 'basic-cpu');
+    expect(basicCpu).toBeDefined();
+    expect(registry.get('scaling', 'BasicCPUScaling')).toBe(basicCpu);
     expect(createStandardRegistry()).not.toBe(registry);
   });
 });

@@ -4,9 +4,17 @@
  */
 import { type AnyPlugin, PluginRegistry } from '@nss/core';
 import { greedyPlacement } from '@nss/placement-greedy';
+import { basicCpuScaling } from '@nss/scaling-basic-cpu';
+import { smartVerticalDown, smartVerticalUp, tcpVerticalUp } from '@nss/scaling-smart-vertical';
 
 /** The plugins every `nss` command knows by name (and by their aliases), in the order `nss plugins` lists them. */
-export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([greedyPlacement as AnyPlugin]);
+export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([
+  greedyPlacement as AnyPlugin,
+  basicCpuScaling as AnyPlugin,
+  smartVerticalUp as AnyPlugin,
+  tcpVerticalUp as AnyPlugin,
+  smartVerticalDown as AnyPlugin,
+]);
 
 /**
  * A new registry holding the {@link STANDARD_PLUGINS}. Register more with `registry.register(plugin)`;

@@ -1,0 +1,168 @@
+/**
+ * Hand-made frozen monitor views for the unit tests of the decision rules. Not exported by the package.
+ * @internal
+ */
+import type { EdgeEnvironment, MonitorView, Node, Sfc, SfcInstanceMonitor, Vnf, VnfInstanceMonitor } from '@nss/core';
+
+export interface NodeSpec {
+  readonly name: string;
+  readonly cpu?: number;
+  readonly mem?: number;
+  readonly freeCpu?: number;
+  readonly freeMem?: number;
+}
+
+export interface InstanceSpec {
+  readonly name: string;
+  readonly vnf?: string;
+  readonly node: string;
+  readonly cpu?: number;
+  readonly mem?: number;
+  readonly cpuMin?: number;
+  readonly memMin?: number;
+  readonly meanCpuLoad?: number;
+  readonly meanMemLoad?: number;
+  readonly state?: VnfInstanceMonitor['state'];
+}
+
+export interface SfcInstanceSpec {
+  readonly name: string;
+  readonly sfc?: string;
+  readonly vnfInstances: readonly string[];
+  readonly packetsEnded?: number;
+  readonly slaViolations?: number;
+  readonly active?: boolean;
+}
+
+export interface ViewSpec {
+  readonly time?: number;
+  readonly nodes: readonly NodeSpec[];
+  /** VNF types with their packet_cpu_demand (default one type v_0 with demand 1). */
+  readonly vnfs?: readonly { readonly name: string; readonly packetCpuDemand?: number }[];
+  /** SFC type names (default s_0). */
+  readonly sfcs?: readonly string[];
+  readonly instances: readonly InstanceSpec[];
+  readonly sfcInstances: readonly SfcInstanceSpec[];
+}
+
+function deepFreeze<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x as object)) deepFreeze(v);
+  }
+  return x;
+}
+
+/** A frozen MonitorView built from a compact description (unset loads 0, allocations 1000, minimums 1000). */
+export function makeView(spec: ViewSpec): MonitorView {
+  const vnfs: Vnf[] = (spec.vnfs ?? [{ name: 'v_0' }]).map((v, i) => ({
+    index: i,
+    name: v.name,
+    cpu: 1000,
+    mem: 1000,
+    maxShare: 1,
+    minBandwidth: 0,
+    packetMemDemand: 0,
+    remoteDataAccessCost: 0,
+    remoteDataAccessProb: 0,
+    packetCpuDemand: v.packetCpuDemand ?? 1,
+    packetNetworkDemand: 1,
+    startupIpt: 0,
+    shutdownIpt: 0,
+    timeout: 1e9,
+    maxPacketQueue: -1,
+    resourceIntensive: 'CPU',
+  }));
+  const nodes: Node[] = spec.nodes.map((n, i) => ({
+    index: i,
+    name: n.name,
+    group: 1,
+    type: 'DEFAULT',
+    cpu: n.cpu ?? 10_000,
+    mem: n.mem ?? 10_000,
+    energyMax: 200,
+    energyIdle: 100,
+    diskDelay: 0,
+    location: 'A',
+    vnfs: vnfs.map((v) => v.name),
+  }));
+  const sfcs: Sfc[] = (spec.sfcs ?? ['s_0']).map((name, i) => ({
+    index: i,
+    name,
+    vnfs: vnfs.map((v) => v.name),
+    maxLatency: 30,
+    timeout: 1e9,
+    prioritiesOrder: ['latency', 'capacity', 'energy'],
+    slice: `sl_${i}`,
+  }));
+  const environment: EdgeEnvironment = {
+    format: 'nss-environment',
+    version: 1,
+    seed: null,
+    nodes,
+    links: [],
+    vnfs,
+    sfcs,
+    slices: sfcs.map((s, i) => ({ index: i, name: `sl_${i}`, sfcs: [s.name] })),
+    users: [],
+    dataSources: [],
+    sfcRequests: [],
+  };
+  const instances: VnfInstanceMonitor[] = spec.instances.map((v) => ({
+    name: v.name,
+    vnf: v.vnf ?? vnfs[0].name,
+    node: v.node,
+    state: v.state ?? 'running',
+    cpu: v.cpu ?? 1000,
+    mem: v.mem ?? 1000,
+    cpuMin: v.cpuMin ?? 1000,
+    memMin: v.memMin ?? 1000,
+    cpuLoad: 0,
+    memLoad: 0,
+    meanCpuLoad: v.meanCpuLoad ?? 0,
+    meanMemLoad: v.meanMemLoad ?? 0,
+    utilization: 0,
+    queue: 0,
+    busySlots: 0,
+    slots: 1,
+    packetsArrived: 0,
+    packetsProcessed: 0,
+    packetsDropped: 0,
+    workArrived: 0,
+    workProcessed: 0,
+    sfcInstances: spec.sfcInstances.filter((s) => s.vnfInstances.includes(v.name)).map((s) => s.name),
+  }));
+  const allocated = (node: string, key: 'cpu' | 'mem'): number =>
+    instances.filter((v) => v.node === node).reduce((a, v) => a + v[key], 0);
+  const sfcInstances: SfcInstanceMonitor[] = spec.sfcInstances.map((s) => {
+    const ended = s.packetsEnded ?? 100;
+    const violations = s.slaViolations ?? 0;
+    return {
+      name: s.name,
+      sfc: s.sfc ?? sfcs[0].name,
+      active: s.active ?? true,
+      vnfInstances: s.vnfInstances,
+      packetsEnded: ended,
+      slaViolations: violations,
+      slaViolationRate: ended > 0 ? violations / ended : 0,
+      packetsInFlight: 0,
+      meanDelay: Number.NaN,
+    };
+  });
+  return deepFreeze({
+    time: spec.time ?? 100,
+    windowStart: 0,
+    environment,
+    nodes: spec.nodes.map((n, i) => ({
+      node: n.name,
+      index: i,
+      freeCpu: n.freeCpu ?? (n.cpu ?? 10_000) - allocated(n.name, 'cpu'),
+      freeMem: n.freeMem ?? (n.mem ?? 10_000) - allocated(n.name, 'mem'),
+      allocatedCpu: allocated(n.name, 'cpu'),
+      allocatedMem: allocated(n.name, 'mem'),
+      vnfInstances: instances.filter((v) => v.node === n.name).length,
+    })),
+    vnfInstances: instances,
+    sfcInstances,
+  });
+}

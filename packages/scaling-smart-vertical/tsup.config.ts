@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  silent: true,
+  // Node's ESM/CJS interop: keep runtime dependencies external.
+  skipNodeModulesBundle: true,
+});
