@@ -4,7 +4,7 @@
  * (SmartVerticalScalingUp, TCPInspiredVerticalScalingUp, SmartVerticalScalingDown) as \@nss scaling
  * plugins reading the live monitor view.
  */
-export { smartVerticalUp, tcpVerticalUp, upScaler, smartIncrement, tcpIncrement } from './vertical-up.js';
+export { smartVerticalUp, tcpVerticalUp, upScaler, smartIncrement, tcpIncrement, type Increment } from './vertical-up.js';
 export { smartVerticalDown, downScaler, ritScores, target as scaleDownTarget, type RitScore } from './vertical-down.js';
 export { CycleLedger, loadMetric, acceptableRate } from './common.js';
 export {

@@ -29,7 +29,7 @@ import {
  * Decides the increment of one instance: the integer CPU and memory targets to request, or null for no
  * action. `ledger` holds the node's free resources after the earlier decisions of the cycle.
  */
-type Increment = (v: VnfInstanceMonitor, ledger: CycleLedger) => VerticalScalingAction | null;
+export type Increment = (v: VnfInstanceMonitor, ledger: CycleLedger) => VerticalScalingAction | null;
 
 /**
  * The MAPE-K loop shared by the two up-scalers (model-spec §8.3), one cycle per monitor call:
