@@ -1,25 +1,15 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
 export default defineConfig([
+  // The CJS build needs `import.meta.url` (it locates the embedded default scenario).
+  { ...packageBuild, shims: true },
   {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-  silent: true,
-    // The CJS build needs `import.meta.url` (it locates the embedded default scenario).
-    shims: true,
-    skipNodeModulesBundle: true,
-  },
-  {
+    ...packageBuild,
     entry: ['src/bin.ts'],
     format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-  silent: true,
-    skipNodeModulesBundle: true,
+    dts: false,
+    clean: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -39,9 +39,6 @@ export class RoundState {
   placementOrder = 0;
   placedCount = 0;
   notPlacedCount = 0;
-  scalingUp = 0;
-  scalingDown = 0;
-  scalingFailed = 0;
   /** CPU allocated to live VNF instances, all nodes together. */
   allocatedCpu = 0;
   /** Called when a packet ends (delivered, dropped, orphaned), e.g. to stream the packet snapshot. */

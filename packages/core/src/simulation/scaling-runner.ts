@@ -131,7 +131,6 @@ export class ScalingRunner {
   private applyOne(c: CheckedScalingAction): void {
     const s = this.s;
     if (c.status === 'rejected') {
-      s.scalingFailed++;
       s.metrics.scalingFailed();
       const reason = c.reason;
       if (c.kind === 'vertical') {
@@ -170,7 +169,6 @@ export class ScalingRunner {
         this.lifecycle.map(inst, si);
       }
       if (inst.mapped.length === 0) this.lifecycle.startIdleTimer(inst);
-      s.scalingUp++;
       s.metrics.scalingUp();
       this.emitScaling(Events.SCALING_ADD_INSTANCE, inst.name, this.count(inst) - 1, this.count(inst), c.action.reason);
       return;
@@ -178,7 +176,6 @@ export class ScalingRunner {
     const inst = s.vnfInstanceByName.get(c.instance)!;
     const sole = inst.mapped.find((si) => si.servers.some((list) => list.length === 1 && list[0] === inst));
     if (sole !== undefined) {
-      s.scalingFailed++;
       s.metrics.scalingFailed();
       this.emitScaling(
         Events.SCALING_REMOVE_INSTANCE_FAIL,
@@ -198,7 +195,6 @@ export class ScalingRunner {
       this.lifecycle.unmap(inst, si);
     }
     this.lifecycle.shutdown(inst);
-    s.scalingDown++;
     s.metrics.scalingDown();
     this.emitScaling(Events.SCALING_REMOVE_INSTANCE, inst.name, before, before - 1, c.action.reason);
   }
@@ -216,10 +212,8 @@ export class ScalingRunner {
     if (part.direction === 'none') return;
     const s = this.s;
     if (part.direction === 'up') {
-      s.scalingUp++;
       s.metrics.scalingUp();
     } else {
-      s.scalingDown++;
       s.metrics.scalingDown();
     }
     this.emitScaling(EVENT_OF[part.resource][part.direction][0], inst.name, part.from, part.requested ?? part.to, reason);

@@ -32,7 +32,6 @@ export class TrafficGenerator {
       if (rows === null) return; // reference: no rows for the key, no events
       req.flowRows = rows;
       req.flowNext = 0;
-      req.flowStart = this.sched.now;
       s.activePlacedRequests++;
       this.emitRequest(Events.SFC_REQUEST_PACKET_GENERATION_STARTED, req);
       this.sched.after(rows[0], this.fileRow, req);

@@ -53,8 +53,6 @@ export class RequestRuntime {
   flowRows: Float64Array | null = null;
   /** Next row index of the file flow. */
   flowNext = 0;
-  /** Start time of the file flow. */
-  flowStart = 0;
 
   // ---- migration tracking ----
   /** Ring of recent end-to-end latencies (ms). */
