@@ -7,9 +7,12 @@ export default defineConfig({
   resolve: {
     // Tests run against the sources of the workspace packages (no stale dist); the CLI's end-to-end
     // tests spawn the built `nss` binary, which `pnpm test` builds first.
-    alias: {
-      '@nss/core': src('./packages/core/src/index.ts'),
-    },
+    alias: [
+      { find: /^@nss\/core$/, replacement: src('./packages/core/src/index.ts') },
+      { find: /^@nss\/ml$/, replacement: src('./packages/ml/src/index.ts') },
+      { find: /^@nss\/adapters$/, replacement: src('./packages/adapters/src/index.ts') },
+      { find: /^@nss\/adapters\/(dpdk|haproxy|openwhisk|host)$/, replacement: src('./packages/adapters/src/$1/index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],

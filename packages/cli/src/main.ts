@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { PluginRegistry } from '@nss/core';
 import { generateCommand } from './commands/generate.js';
+import { mlCommand } from './commands/ml/index.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -57,6 +58,7 @@ function program(context: CliContext): Command {
   generateCommand(nss, context);
   runCommand(nss, context);
   pluginsCommand(nss, context);
+  mlCommand(nss, context);
   return nss;
 }
 

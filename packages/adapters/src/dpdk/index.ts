@@ -1,0 +1,2 @@
+/** @nss/adapters/dpdk (under construction). */
+export const ADAPTER = 'dpdk';

@@ -1,0 +1,2 @@
+/** @nss/adapters/haproxy (under construction). */
+export const ADAPTER = 'haproxy';

@@ -1,0 +1,2 @@
+/** @nss/adapters/host (under construction). */
+export const ADAPTER = 'host';

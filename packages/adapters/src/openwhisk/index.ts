@@ -1,0 +1,2 @@
+/** @nss/adapters/openwhisk (under construction). */
+export const ADAPTER = 'openwhisk';
