@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs                      every benchmark: kernel.mjs and every *.bench.mjs here
 //   node bench/run.mjs kernel.mjs x.bench.mjs   only those (names or paths; extra flags go to each)
+//   node bench/run.mjs ml                   a family: ml.bench.mjs and every ml-*.bench.mjs
 //
 // Exits non-zero if a benchmark fails (after running the others) or a named file does not exist.
 import { spawnSync } from 'node:child_process';
@@ -26,11 +27,15 @@ function discover() {
   return files.map((f) => join(here, f));
 }
 
+/** The files a name stands for: a path, `NAME.mjs`, or the family `NAME.bench.mjs` + `NAME-*.bench.mjs`. */
 function locate(name) {
-  for (const candidate of [resolve(name), join(here, name), join(here, `${name}.mjs`), join(here, `${name}.bench.mjs`)]) {
-    if (existsSync(candidate)) return candidate;
+  for (const candidate of [resolve(name), join(here, name), join(here, `${name}.mjs`)]) {
+    if (existsSync(candidate) && candidate.endsWith('.mjs')) return [candidate];
   }
-  return undefined;
+  const family = readdirSync(here)
+    .filter((f) => f === `${name}.bench.mjs` || (f.startsWith(`${name}-`) && f.endsWith('.bench.mjs')))
+    .sort();
+  return family.length === 0 ? undefined : family.map((f) => join(here, f));
 }
 
 let files;
@@ -39,13 +44,12 @@ if (named.length === 0) {
 } else {
   files = [];
   for (const name of named) {
-    const file = locate(name);
-    if (file === undefined) {
+    const found = locate(name);
+    if (found === undefined) {
       console.error(`bench/run: no benchmark named ${name} (looked in ${here})`);
       process.exit(2);
     }
-    if (resolve(file) === self) continue;
-    files.push(file);
+    for (const file of found) if (resolve(file) !== self) files.push(file);
   }
 }
 
