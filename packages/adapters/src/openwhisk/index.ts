@@ -1,2 +1,12 @@
-/** @nss/adapters/openwhisk (under construction). */
-export const ADAPTER = 'openwhisk';
+/**
+ * `@nss/adapters/openwhisk`: a REST client for Apache OpenWhisk, an emulator of its REST API for
+ * tests, the simulated edge computer of the serverless-on-edge seed, and edge dispatchers over
+ * several platforms (forwarding-table policies with failover, prediction-based dispatch).
+ *
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export * from './activation.js';
+export * from './action-name.js';
+export * from './client.js';
+export * from './emulator.js';
