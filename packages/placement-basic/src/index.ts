@@ -1,2 +1,7 @@
-/** Random and Naive placement for the @nss simulator (the reference's RandomPlacement and the seed README's NaivePlacement) (under construction). */
-export const PACKAGE_NAME = '@nss/placement-basic';
+/**
+ * @packageDocumentation
+ * `@nss/placement-basic`: the reference's RandomPlacement and the seed README's NaivePlacement as
+ * `@nss` placement plugins.
+ */
+export { randomPlacement, type RandomParameters } from './random-placement.js';
+export { naivePlacement } from './naive-placement.js';
