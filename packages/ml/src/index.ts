@@ -1,2 +1,55 @@
-/** Traffic forecasting, failure prediction, classification and clustering for network functions, with model serving (under construction). */
-export const PACKAGE_NAME = '@nss/ml';
+/**
+ * \@nss/ml: traffic forecasting, failure prediction, classification and clustering for network
+ * functions: seeded synthetic telco traffic, streaming CSV, honest time-series features with a leakage
+ * check, forecasters (baselines, ridge, histogram gradient boosting), evaluation with plots, and
+ * versioned JSON model files.
+ * @packageDocumentation
+ */
+export { MlError, CsvFormatError, ModelFileError, MlDataError } from './errors.js';
+export { SeededRandom } from './rng.js';
+export { DataTable, type Column } from './table.js';
+export { readCsvTable, parseCsvTable, forEachCsvRecord, type CsvReadOptions } from './csv/reader.js';
+export { CsvWriter, type CsvWriterOptions } from './csv/writer.js';
+export {
+  TRAFFIC_COLUMNS,
+  DEFAULT_TRAFFIC_START,
+  PRECURSOR_SECONDS,
+  generateTrafficTable,
+  writeTrafficCsv,
+  trafficNoiseFloor,
+  type TrafficOptions,
+  type TrafficProfile,
+  type FailurePattern,
+} from './traffic/generate.js';
+export { DEFAULT_FEATURE_SPEC, featureNamesOf, type FeatureMode, type ForecastFeatureSpec } from './features/spec.js';
+export {
+  buildForecastFeatures,
+  forecastFeatureRow,
+  firstTargetIndex,
+  UPSTREAM_WARNING,
+  type FeatureSet,
+  type BuildFeatureOptions,
+} from './features/forecast-features.js';
+export { binFeatures, binOf, type BinnedFeatures } from './models/binning.js';
+export {
+  trainGradientBoosting,
+  predictRaw,
+  scoresToProbabilities,
+  type GradientBoostingOptions,
+  type GradientBoostingState,
+  type BoostedTree,
+  type BoostingLoss,
+} from './models/gradient-boosting.js';
+export { trainRidge, predictRidge, type RidgeState } from './models/ridge.js';
+export { trainLogistic, predictLogistic, type LogisticState } from './models/logistic.js';
+export { trainKMeans, predictKMeans, type KMeansState } from './models/kmeans.js';
+export { Model, type ModelKind, type ModelInfo, type Estimator, type Algorithm } from './models/model.js';
+export {
+  saveModel,
+  loadModel,
+  modelToDocument,
+  modelFromDocument,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelDocument,
+} from './models/model-file.js';
