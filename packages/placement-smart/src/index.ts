@@ -1,2 +1,6 @@
-/** The reference's SmartPlacement for the @nss simulator, tie-break bugs fixed (under construction). */
-export const PACKAGE_NAME = '@nss/placement-smart';
+/**
+ * @packageDocumentation
+ * `@nss/placement-smart`: the reference's SmartPlacement as an `@nss` placement plugin, with the
+ * tie-break defects of the reference fixed.
+ */
+export { smartPlacement, type SmartParameters } from './smart-placement.js';
