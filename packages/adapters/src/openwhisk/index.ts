@@ -10,3 +10,6 @@ export * from './activation.js';
 export * from './action-name.js';
 export * from './client.js';
 export * from './emulator.js';
+export * from './edge-computer/computer-config.js';
+export * from './edge-computer/utilisation.js';
+export * from './edge-computer/edge-computer.js';
