@@ -34,7 +34,7 @@ export class TestpmdExitedError extends DpdkError {
   readonly signal: string | null;
 
   constructor(exitCode: number | null, signal: string | null, detail: string) {
-    const how = signal !== null ? `was killed by ${signal}` : `exited with code ${String(exitCode)}`;
+    const how = signal !== null ? `was killed by ${signal}` : exitCode !== null ? `exited with code ${exitCode}` : 'is gone';
     super(
       'NSS_DPDK_TESTPMD_EXITED',
       `dpdk-testpmd ${how}. ${detail}`.trim() +
