@@ -1,11 +1,12 @@
 /**
- * Resolving the heuristics a scenario names (placement, scaling, scaling_down) through the plugin
+ * Resolving the heuristics a scenario names (placement, scaling, scaling_down, dispatch) through the plugin
  * registry, and checking their parameters against each plugin's schema. Every problem becomes an
  * issue located in the parameters file (or on the command line, for `--placement` / `--scaling`).
  */
 import {
   ConfigError,
   type ConfiguredPlugin,
+  type DispatchPlugin,
   type PlacementPlugin,
   PluginError,
   type PluginOfKind,
@@ -19,7 +20,7 @@ import {
 import type { CliIssue } from './errors.js';
 
 /** A heuristic named by a scenario: which kind, as configured, and where it was configured. */
-export interface HeuristicSlot<Kind extends 'placement' | 'scaling' = 'placement' | 'scaling'> {
+export interface HeuristicSlot<Kind extends 'placement' | 'scaling' | 'dispatch' = 'placement' | 'scaling' | 'dispatch'> {
   readonly kind: Kind;
   /** The configured name: a registered name or alias, a package name or a module path. */
   readonly name: string;
@@ -44,7 +45,7 @@ function isOption(section: string): boolean {
   return section.startsWith('--');
 }
 
-async function resolveSlot<Kind extends 'placement' | 'scaling'>(
+async function resolveSlot<Kind extends 'placement' | 'scaling' | 'dispatch'>(
   registry: PluginRegistry,
   slot: HeuristicSlot<Kind>,
   cwd: string,
@@ -89,6 +90,7 @@ export function slotsOfDocument(params: unknown, file: string): HeuristicSlot[] 
     ['placement', 'placement'],
     ['scaling', 'scaling'],
     ['scaling_down', 'scaling'],
+    ['dispatch', 'dispatch'],
   ] as const;
   for (const [key, kind] of sections) {
     const section: unknown = (params as Record<string, unknown>)[key];
@@ -100,10 +102,12 @@ export function slotsOfDocument(params: unknown, file: string): HeuristicSlot[] 
   return slots;
 }
 
-/** The plugins of a run, resolved from the settings: placement, then the scaling and scaling_down slots. */
+/** The plugins of a run, resolved from the settings: placement, the scaling and scaling_down slots, dispatch. */
 export interface ResolvedHeuristics {
   readonly placement: ConfiguredPlugin<PlacementPlugin>;
   readonly scaling: ConfiguredPlugin<ScalingPlugin>[];
+  /** The dispatch policy of the `dispatch` section; null: round robin. */
+  readonly dispatch: ConfiguredPlugin<DispatchPlugin> | null;
 }
 
 /**
@@ -145,10 +149,22 @@ export async function resolveHeuristics(
   }
   const placement = await resolveSlot(registry, placementSlot, cwd);
   const scaling = await Promise.all(scalingSlots.map((slot) => resolveSlot(registry, slot, cwd)));
-  const issues = [...placement.issues, ...scaling.flatMap((s) => s.issues)];
+  const chosen = settings.dispatch ?? null;
+  const dispatch =
+    chosen === null
+      ? null
+      : await resolveSlot(registry, {
+          kind: 'dispatch',
+          name: chosen.heuristic,
+          parameters: chosen.parameters,
+          file: paramsFile,
+          section: '/dispatch',
+        }, cwd);
+  const issues = [...placement.issues, ...scaling.flatMap((s) => s.issues), ...(dispatch?.issues ?? [])];
   if (issues.length > 0 || placement.configured === undefined) throw new ConfigError(issues);
   return {
     placement: placement.configured,
     scaling: scaling.map((s) => s.configured).filter((c): c is ConfiguredPlugin<ScalingPlugin> => c !== undefined),
+    dispatch: dispatch?.configured ?? null,
   };
 }

@@ -47,7 +47,7 @@ export async function run(context: CliContext, options: RunOptions): Promise<num
     result = await runSimulation({
       environment: inputs.environment,
       settings: inputs.settings,
-      plugins: { placement: inputs.plugins.placement, scaling: inputs.plugins.scaling },
+      plugins: { placement: inputs.plugins.placement, scaling: inputs.plugins.scaling, dispatch: inputs.plugins.dispatch },
       outDir,
       flows: inputs.flows,
       mobility: inputs.mobility,

@@ -41,6 +41,7 @@ function describeValid(specs: SpecsFile, params: ParametersFile, warnings: numbe
     `${plural(e.users, 'user')}, ${plural(e.data_sources, 'data source')}; ` +
     `${sim.total_time} ms × ${plural(sim.num_rounds, 'round')}; placement ${params.placement.heuristic}, ` +
     `scaling ${scaling.length === 0 ? 'none' : scaling.join(' + ')}` +
+    (params.dispatch === undefined ? '' : `; dispatch ${params.dispatch.heuristic}`) +
     (warnings > 0 ? `; ${plural(warnings, 'warning')}` : '')
   );
 }

@@ -22,6 +22,7 @@ export type {
 export type {
   Flag,
   HeuristicParameters,
+  DispatchParameters,
   MigrationParameters,
   ParametersFile,
   PlacementParameters,

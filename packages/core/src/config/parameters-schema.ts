@@ -176,7 +176,7 @@ export const parametersSchema: JsonSchema = {
   $schema: SCHEMA_DIALECT,
   ...knownKeys(
     '@nss simulation parameters',
-    'Simulation parameters of an @nss run: run length, seed, placement, scaling and migration.',
+    'Simulation parameters of an @nss run: run length, seed, placement, scaling, dispatch and migration.',
     {
       $schema: schemaReference('parameters.schema.json'),
       simulation,
@@ -185,6 +185,19 @@ export const parametersSchema: JsonSchema = {
       scaling_down: scaling(
         'Scaling down',
         'A second, independent scaling process (usually SmartVerticalScalingDown). Valid without a scaling object.',
+      ),
+      dispatch: knownKeys(
+        'Dispatch',
+        'The dispatch policy that chooses which VNF instance serves a packet when several instances of one VNF type serve an SFC instance (after horizontal scaling). Absent: round robin.',
+        {
+          heuristic: described(
+            'Policy',
+            'Dispatch policy: a registered name or alias (round-robin, least-loaded, random …), a package name or a module path.',
+            { type: 'string', minLength: 1 },
+          ),
+          parameters: freeForm('Parameters', 'Parameters of the policy, passed unchanged; the plugin validates them.'),
+        },
+        ['heuristic'],
       ),
       migration,
     },

@@ -88,6 +88,14 @@ export interface ScalingParameters {
   parameters?: HeuristicParameters;
 }
 
+/** The `dispatch` section: the policy choosing among several instances serving one chain position. */
+export interface DispatchParameters {
+  /** Dispatch policy: a registered name or alias (e.g. `least-loaded`), a package name or a module path. */
+  heuristic: string;
+  /** Free-form parameters of the policy. Default {}. */
+  parameters?: HeuristicParameters;
+}
+
 /** The `migration` section (thresholds of the SFC-instance monitor, model-spec §7.1). */
 export interface MigrationParameters {
   /** Fraction of `max_latency` above which a request is a re-placement candidate. Default 0.8. */
@@ -106,6 +114,8 @@ export interface ParametersFile {
   scaling?: ScalingParameters;
   /** A second, independent scaling process (usually a down-scaler). Valid without `scaling` ([Q-32] corrected). */
   scaling_down?: ScalingParameters;
+  /** \@nss extension: absent ⇒ round robin among the instances serving one chain position. */
+  dispatch?: DispatchParameters;
   /** Default: all migration defaults. */
   migration?: MigrationParameters;
 }

@@ -65,6 +65,8 @@ export interface SimulationSettings {
   scaling: HeuristicSettings | null;
   /** null: no second scaling process. Independent of `scaling` ([Q-32] corrected). */
   scalingDown: HeuristicSettings | null;
+  /** The dispatch policy (`dispatch` section); null or absent: round robin. */
+  dispatch?: HeuristicSettings | null;
   migration: MigrationSettings;
   /** Upper bound of arrival times (ms): sfc_requests.max_arrival_time, or totalTime − timeWindow. */
   maxArrivalTime: number;

@@ -8,7 +8,7 @@ import { MIGRATION_DEFAULTS, PLACEMENT_DEFAULTS, SIMULATION_DEFAULTS } from './d
 import { flagValue, similarityOrder } from './flags.js';
 import { IssueList, hasErrors } from './issue.js';
 import { cloneJson } from './json-access.js';
-import type { Flag, ParametersFile, ScalingParameters } from './parameters-types.js';
+import type { DispatchParameters, Flag, ParametersFile, ScalingParameters } from './parameters-types.js';
 import { readinessIssues } from './scenario-checks.js';
 import type { HeuristicSettings, SettingsOverrides, SimulationSettings } from './settings-types.js';
 import type { SpecsFile } from './specs-types.js';
@@ -33,7 +33,7 @@ function overrideIssues(overrides: SettingsOverrides): ConfigIssue[] {
   return issues.issues;
 }
 
-function heuristic(configured: ScalingParameters | undefined, override: string | null | undefined): HeuristicSettings | null {
+function heuristic(configured: ScalingParameters | DispatchParameters | undefined, override: string | null | undefined): HeuristicSettings | null {
   if (override === null) return null;
   if (override !== undefined) {
     const keep = configured !== undefined && configured.heuristic === override;
@@ -56,7 +56,7 @@ function quirks(configured: Readonly<Record<string, unknown>> | undefined): Quir
  * Resolves validated input files (see `validateScenario` / `loadScenarioFiles`) and overrides into
  * normalised settings: camelCase, every default applied, flags as booleans, the similarity order as
  * `'asc' | 'desc' | 'none'`, `maxArrivalTime` resolved (`sfc_requests.max_arrival_time`, else
- * `total_time − time_window`), `scaling` / `scalingDown` null when absent, heuristic parameters passed
+ * `total_time − time_window`), `scaling` / `scalingDown` / `dispatch` null when absent, heuristic parameters passed
  * through unchanged (copied, never stringified).
  *
  * Overrides: `seed` replaces `random_seed`, `rounds` replaces `num_rounds`, `flowFile` /
@@ -120,6 +120,7 @@ export function resolveSettings(
     },
     scaling: heuristic(params.scaling, overrides.scaling),
     scalingDown: heuristic(params.scaling_down, undefined),
+    dispatch: heuristic(params.dispatch, undefined),
     migration: {
       thresholdPercentage: params.migration?.migration_threshold_percentage ?? MIGRATION_DEFAULTS.migration_threshold_percentage,
       thresholdPacketWindow: params.migration?.migration_threshold_packet_window ?? MIGRATION_DEFAULTS.migration_threshold_packet_window,

@@ -25,6 +25,7 @@ export class Lifecycle {
   ) {
     this.s = state;
     this.sched = state.scheduler;
+    pipeline.onDrained = this.shutdownDrained;
   }
 
   private ms(instructions: number, node: NodeRuntime): number {
@@ -114,9 +115,29 @@ export class Lifecycle {
     this.shutdown(inst);
   };
 
+  /**
+   * Removes an instance (horizontal scale-in) without losing a packet: it stops accepting SFC instances
+   * now; the shutdown countdown starts once it holds no packet (at once when it holds none). The caller
+   * has already unmapped it, so no new packet reaches it.
+   */
+  drain(inst: VnfInstanceRuntime): void {
+    if (!inst.acceptSfcInstances) return;
+    if (inst.holdsPackets()) {
+      inst.acceptSfcInstances = false;
+      inst.draining = true;
+      return;
+    }
+    this.shutdown(inst);
+  }
+
+  private readonly shutdownDrained = (inst: VnfInstanceRuntime): void => {
+    this.shutdown(inst);
+  };
+
   /** Stops accepting SFC instances and starts the shutdown countdown (packets held are still served ). */
   shutdown(inst: VnfInstanceRuntime): void {
-    if (!inst.acceptSfcInstances) return;
+    if (!inst.acceptSfcInstances && !inst.draining) return;
+    inst.draining = false;
     inst.acceptSfcInstances = false;
     inst.state = 'shutting-down';
     this.emitVnf(Events.INSTANCE_SHUTDOWN, inst);

@@ -26,12 +26,18 @@ export class PacketPipeline {
   private readonly slaEventsOn: boolean;
   /** Whether link events are listened to (decided at the start of the round). */
   private readonly linkEventsListened: boolean;
+  /** The dispatch policy's `served` feedback, when it defines one (checked once, not per packet). */
+  private readonly served: ((instance: string, delay: number, time: number) => void) | null;
+  /** Called when a draining instance (removed by scaling) lets its last packet go (set by the lifecycle). */
+  onDrained: ((inst: VnfInstanceRuntime) => void) | null = null;
 
   constructor(state: RoundState) {
     this.s = state;
     this.sched = state.scheduler;
     this.logVnf = state.settings.logVnfInstanceEvents;
     this.slaEventsOn = !state.quirks.slaEventsNeedVnfLogging || this.logVnf;
+    const d = state.dispatch;
+    this.served = d !== null && typeof d.served === 'function' ? d.served.bind(d) : null;
     const bus = state.bus;
     this.linkEventsListened = (
       bus.hasId(EventIds.LINK_PACKET_ARRIVED) ||
@@ -280,7 +286,9 @@ export class PacketPipeline {
     inst.processed++;
     inst.workProcessed += packet.work;
     this.emitVnfPacket(EventIds.VNF_INSTANCE_PACKET_PROCESSED, packet, inst, now - packet.startedAt);
+    if (this.served !== null) this.served(inst.name, now - packet.arrivedAt, now);
     inst.server.release();
+    if (inst.draining && !inst.holdsPackets() && this.onDrained !== null) this.onDrained(inst);
     if (packet.extraDelay > 0) this.sched.after(packet.extraDelay, this.vnfLeave, packet);
     else this.vnfLeave(packet);
   };

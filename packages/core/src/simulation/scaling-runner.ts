@@ -194,7 +194,8 @@ export class ScalingRunner {
       }
       this.lifecycle.unmap(inst, si);
     }
-    this.lifecycle.shutdown(inst);
+    // Drains first: the packets it holds are served, then its shutdown countdown starts.
+    this.lifecycle.drain(inst);
     s.metrics.scalingDown();
     this.emitScaling(Events.SCALING_REMOVE_INSTANCE, inst.name, before, before - 1, c.action.reason);
   }

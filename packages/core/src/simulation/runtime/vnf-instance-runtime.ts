@@ -19,6 +19,8 @@ export class VnfInstanceRuntime implements VnfInstanceInfo {
   mem: number;
   state: VnfInstanceState = 'starting';
   acceptSfcInstances = true;
+  /** Removed by scaling and still holding packets: it shuts down when the last one leaves. */
+  draining = false;
   readonly createdAt: number;
   readonly readyAt: number;
   /** SFC instances mapped onto it. */
@@ -112,6 +114,11 @@ export class VnfInstanceRuntime implements VnfInstanceInfo {
 
   get sfcInstances(): readonly string[] {
     return this.mapped.map((s) => s.name);
+  }
+
+  /** Whether packets are waiting for or in service here. */
+  holdsPackets(): boolean {
+    return this.server.busy > 0 || this.queue > 0 || this.inService.length > 0;
   }
 
   /** Whether a new packet fits in the queue (`max_packet_queue`, -1 = unlimited). */
