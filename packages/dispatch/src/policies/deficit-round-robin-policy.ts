@@ -29,7 +29,9 @@ export interface DeficitRoundRobinState {
  * - On any weight update, all deficits are shifted so that the minimum is 0 and the active set is
  *   recomputed. An excluded destination's stale timer runs from its last weight update; the period
  *   starts at `initialStalePeriod`, doubles (capped at `maxStalePeriod`) each time a probe ends without
- *   admission, and returns to `initialStalePeriod` when it is admitted.
+ *   admission, and returns to `initialStalePeriod` whenever it is admitted (the seed resets it only when
+ *   admitted at the end of a probe; the two differ only when a weight update admits a destination
+ *   outside a probe).
  *
  * One addition to the seed: expired timers are also noticed by `choose` (the seed looks only when a
  * weight changes), so a probe does not wait for an unrelated update.
@@ -139,10 +141,8 @@ export class DeficitRoundRobinPolicy extends DestinationSlots implements Forward
     this.nextExpiry = Infinity;
     for (let i = 0; i < n; i++) {
       if (isAdmitted(this.weights[i], minWeight, n)) {
-        if (this.probing[i]) {
-          this.probing[i] = false;
-          this.stalePeriod[i] = this.timer.initialStalePeriod;
-        }
+        this.probing[i] = false;
+        this.stalePeriod[i] = this.timer.initialStalePeriod;
         this.active[i] = true;
       } else if (this.lastUpdated[i] < 0) {
         this.active[i] = true; // never updated, or a probe waiting for its outcome

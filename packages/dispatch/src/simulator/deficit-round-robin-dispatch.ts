@@ -104,10 +104,8 @@ export class DeficitRoundRobinDispatch implements DispatchPolicyWithFeedback {
   /** Applies the active-set rules to instance `k` at `now` (updating its stale timer). */
   private isActive(k: number, minWeight: number, n: number, now: number, probeDeficit: number): boolean {
     if (isAdmitted(this.weight[k], minWeight, n)) {
-      if (this.probing[k] === 1) {
-        this.probing[k] = 0;
-        this.stalePeriod[k] = this.timer.initialStalePeriod;
-      }
+      this.probing[k] = 0;
+      this.stalePeriod[k] = this.timer.initialStalePeriod;
       return true;
     }
     if (this.lastUpdated[k] < 0) return true;
