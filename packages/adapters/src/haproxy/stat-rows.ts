@@ -141,13 +141,13 @@ export function splitCsvLine(line: string): string[] {
 }
 
 /**
- * Parses the answer of `show stat` (CSV with a `# pxname,svname,…` header) into typed rows, reading
+ * Parses the answer of `show stat` (CSV with a `# pxname,svname,…` header, in any column order) into typed rows, reading
  * each column by its header name, so it works whatever the column order or the HAProxy version. Throws
  * {@link HaproxyError} `command-failed` when the text has no such header (e.g. an error message).
  */
 export function parseShowStat(text: string): StatRow[] {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const head = lines.findIndex((l) => l.startsWith('# pxname'));
+  const head = lines.findIndex((l) => l.startsWith('# ') && /(^|,)pxname(,|$)/.test(l.slice(2)));
   if (head < 0) {
     throw new HaproxyError('command-failed', `show stat answered without its "# pxname,svname,..." header: ${JSON.stringify(text.slice(0, 200))}`, {
       command: 'show stat',
