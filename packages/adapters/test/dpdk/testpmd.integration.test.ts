@@ -2,7 +2,7 @@
 // core while forwarding, so everything runs in this one file, sequentially, with short runs; every
 // process started here is stopped by PID in afterAll.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,15 @@ afterAll(() => {
       // already gone
     }
   }
+  // DPDK leaves a runtime folder per file prefix under /var/run/dpdk: remove ours.
+  const runtime = '/var/run/dpdk';
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(runtime);
+  } catch {
+    // no runtime folder
+  }
+  for (const entry of entries) if (entry.startsWith(prefix(''))) rmSync(join(runtime, entry), { recursive: true, force: true });
 });
 
 const startPmd = async (name: string): Promise<Testpmd> => {
