@@ -197,6 +197,7 @@ describe('dispatch plugins in a simulation', () => {
       expect(o.result.rounds[0].interrupted).toBe(false);
       expect(o.samples.slow.length).toBeGreaterThan(100); // the second instance existed most of the run
     }
+    if (process.env.DISPATCH_FIGURES) console.log(JSON.stringify({ rr: [mean(rr.samples.slow), mean(rr.samples.fast), rr.result.rounds[0].delayMs.mean, rr.result.rounds[0].sla.violationRate], ll: [mean(ll.samples.slow), mean(ll.samples.fast), ll.result.rounds[0].delayMs.mean, ll.result.rounds[0].sla.violationRate] }));
     // Round robin sends half of 0.33 packets/ms to an instance serving 0.1/ms: its queue grows.
     expect(mean(rr.samples.slow)).toBeGreaterThan(10);
     expect(mean(ll.samples.slow) + mean(ll.samples.fast)).toBeLessThan((mean(rr.samples.slow) + mean(rr.samples.fast)) / 3);
