@@ -53,3 +53,52 @@ export {
   MODEL_FORMAT_VERSION,
   type ModelDocument,
 } from './models/model-file.js';
+export { checkLeakage, LEAKAGE_THRESHOLD, type LeakageReport } from './features/leakage.js';
+export {
+  trainForecaster,
+  trainMultiHorizonForecasters,
+  resolveFeatureSpec,
+  type ForecasterOptions,
+  type ForecasterAlgorithm,
+} from './models/forecaster.js';
+export {
+  regressionMetrics,
+  accuracy,
+  confusionMatrix,
+  binaryMetrics,
+  rocAuc,
+  inertia,
+  silhouette,
+  type RegressionMetrics,
+  type BinaryMetrics,
+} from './evaluation/metrics.js';
+export { chronologicalSplit, randomSplit } from './evaluation/split.js';
+export { baselineForecasts, rowsPerDay, type BaselineForecasts } from './evaluation/baselines.js';
+export {
+  evaluateForecaster,
+  formatForecastEvaluation,
+  type ForecastEvaluation,
+  type ForecastScore,
+  type EvaluateForecasterOptions,
+} from './evaluation/evaluate-forecaster.js';
+export { renderLineChartSvg, writeSvg, writeForecastPlot, type ChartSeries, type ChartOptions } from './evaluation/plot.js';
+export {
+  FAILURE_FEATURES,
+  FAILURE_CLASSES,
+  failureLabels,
+  trainFailureClassifier,
+  evaluateFailureClassifier,
+  type FailureClassifierOptions,
+  type FailureEvaluation,
+} from './failure/failure.js';
+export {
+  trainClassifier,
+  trainRegressor,
+  trainClustering,
+  evaluateClassifier,
+  evaluateRegressor,
+  evaluateClustering,
+  tableMatrix,
+  modelRows,
+  type TabularOptions,
+} from './tabular/tabular.js';

@@ -66,7 +66,6 @@ export interface GradientBoostingState {
   trees: BoostedTree[];
 }
 
-const CELLS = 3; // gradient, hessian, count
 
 /** Reusable histogram buffers. */
 class HistogramPool {
@@ -96,23 +95,37 @@ function fillHistogram(
   hist: Float64Array,
   b: BinnedFeatures,
   grad: Float64Array,
-  hess: Float64Array,
+  hess: Float64Array | undefined,
   idx: Uint32Array,
   start: number,
   end: number,
 ): void {
   const d = b.featureCount;
   const bins = b.bins;
+  if (hess === undefined) {
+    // Unit hessian (squared loss, unweighted): cells [gradient, count].
+    for (let k = start; k < end; k++) {
+      const i = idx[k];
+      const g = grad[i];
+      let base = i * d;
+      for (let o = 0; o < d * 512; o += 512) {
+        const c = o + (bins[base++] << 1);
+        hist[c] += g;
+        hist[c + 1] += 1;
+      }
+    }
+    return;
+  }
   for (let k = start; k < end; k++) {
     const i = idx[k];
     const g = grad[i];
     const h = hess[i];
     let base = i * d;
-    for (let f = 0, o = 0; f < d; f++, o += 256 * CELLS) {
-      const c = o + bins[base++] * CELLS;
+    for (let o = 0; o < d * 768; o += 768) {
+      const c = o + bins[base++] * 3;
       hist[c] += g;
-      hist[c + 1] += h;
-      hist[c + 2] += 1;
+      hist[c + 1] += 1;
+      hist[c + 2] += h;
     }
   }
 }
@@ -121,7 +134,7 @@ function fillHistogram(
 function growTree(
   b: BinnedFeatures,
   grad: Float64Array,
-  hess: Float64Array,
+  hess: Float64Array | undefined,
   idx: Uint32Array,
   count: number,
   pool: HistogramPool,
@@ -131,6 +144,8 @@ function growTree(
   const splitBin: number[] = [0];
   const d = b.featureCount;
   const lambda = o.l2;
+  const CELLS = hess === undefined ? 2 : 3;
+  const hLane = hess === undefined ? 1 : 2;
   const root = pool.take();
   fillHistogram(root, b, grad, hess, idx, 0, count);
   const stack: PendingNode[] = [{ id: 0, start: 0, end: count, depth: 0, hist: root }];
@@ -141,7 +156,7 @@ function growTree(
     let H = 0;
     for (let bin = 0; bin < 256; bin++) {
       G += hist[bin * CELLS];
-      H += hist[bin * CELLS + 1];
+      H += hist[bin * CELLS + hLane];
     }
     const n = node.end - node.start;
     const makeLeaf = (): void => {
@@ -167,8 +182,8 @@ function growTree(
       for (let bin = 0; bin < nb - 1; bin++) {
         const c = off + bin * CELLS;
         gl += hist[c];
-        hl += hist[c + 1];
-        cl += hist[c + 2];
+        cl += hist[c + 1];
+        hl += hist[c + hLane];
         if (cl < o.minSamplesLeaf) continue;
         if (n - cl < o.minSamplesLeaf) break;
         const gr = G - gl;
@@ -276,7 +291,8 @@ export function trainGradientBoosting(
   const w = options.sampleWeights ?? new Float64Array(n).fill(1);
   const rng = new SeededRandom(options.seed ?? 1);
   const binned = binFeatures(x, n, featureCount, options.maxBins ?? 256);
-  const pool = new HistogramPool(featureCount * 256 * CELLS);
+  const unitHessian = loss === 'squared' && options.sampleWeights === undefined;
+  const pool = new HistogramPool(featureCount * 256 * (unitHessian ? 2 : 3));
 
   // Initial scores.
   const base = new Array<number>(outputs).fill(0);
@@ -341,7 +357,7 @@ export function trainGradientBoosting(
           hess[i] = w[i] * Math.max(p * (1 - p), 1e-12);
         }
       }
-      const { tree, splitBin } = growTree(binned, grad, hess, idx, count, pool, o);
+      const { tree, splitBin } = growTree(binned, grad, unitHessian ? undefined : hess, idx, count, pool, o);
       addTreeBinned(tree, splitBin, binned, scores, outputs, k);
       trees.push(tree);
     }
