@@ -34,6 +34,13 @@ export interface MonitorReaderOptions extends LiveMapping {
   readonly backends: readonly (string | LiveBackend)[];
   /** Clock in ms (default `Date.now`); the view's `time` is ms since the reader was created. */
   readonly clock?: () => number;
+  /**
+   * ms between samples of the sessions in progress while {@link HaproxyMonitorReader.start}ed: the load
+   * is then their time average over the window (as in the simulator) instead of Little's law, which
+   * uses HAProxy's response time averaged over the last 1024 requests and so lags behind a change of
+   * load. Default 250.
+   */
+  readonly sampleIntervalMs?: number;
 }
 
 interface Counters {
@@ -59,9 +66,11 @@ function stateOf(status: string): VnfInstanceState | undefined {
  * {@link HaproxyMonitorReader.read} covers the window since the previous call.
  *
  * Per server in service (not in maintenance), as a VNF instance `<backend>/<server>`:
- * - `meanCpuLoad` = mean requests in service per slot over the window, by Little's law: request rate
- *   (Δ sessions / window) × mean response time (`rtime`, or `ttime` in TCP mode) / `slotsPerServer`;
- *   above 1 the server is saturated and requests wait. `utilization` = min(1, meanCpuLoad).
+ * - `meanCpuLoad` = mean requests in service per slot over the window: while the reader is
+ *   {@link HaproxyMonitorReader.start}ed, the time average of sampled sessions (`scur`); otherwise by
+ *   Little's law, request rate (Δ sessions / window) × mean response time (`rtime`, or `ttime` in TCP
+ *   mode, HAProxy's average over the last 1024 requests); divided by `slotsPerServer`. Above 1 the
+ *   server is saturated and requests wait. `utilization` = min(1, meanCpuLoad).
  * - `cpuLoad` = sessions now / slots; `queue` = requests queued in HAProxy for it (`qcur`);
  * - `packetsArrived` = Δ sessions, `packetsProcessed` = Δ HTTP responses, `packetsDropped` = Δ (5xx +
  *   connection errors + response errors); `workArrived`/`workProcessed` are those counts × the mean
@@ -81,6 +90,10 @@ export class HaproxyMonitorReader {
   private previousTime = 0;
   private previous = new Map<string, Counters>();
   private rows: readonly StatRow[] = [];
+  private readonly sampleIntervalMs: number;
+  private sampler: NodeJS.Timeout | undefined;
+  private sampling: Promise<void> | undefined;
+  private sessionSums = new Map<string, { sum: number; n: number }>();
 
   constructor(options: MonitorReaderOptions) {
     this.runtime = options.runtime;
@@ -88,6 +101,41 @@ export class HaproxyMonitorReader {
     this.mapping = resolveLiveMapping(options);
     this.clock = options.clock ?? Date.now;
     this.t0 = this.clock();
+    this.sampleIntervalMs = options.sampleIntervalMs ?? 250;
+  }
+
+  /**
+   * Starts sampling the sessions in progress every `sampleIntervalMs`, so that each view's
+   * `meanCpuLoad` is their time average over the window. Sampling errors are ignored (the next read
+   * reports them).
+   */
+  start(): this {
+    if (this.sampler !== undefined) return this;
+    const sample = (): void => {
+      this.sampling = this.runtime.showStat().then(
+        (rows) => {
+          for (const r of rows) {
+            if (r.type !== 'server') continue;
+            const key = `${r.pxname}/${r.svname}`;
+            const acc = this.sessionSums.get(key) ?? { sum: 0, n: 0 };
+            acc.sum += r.scur;
+            acc.n++;
+            this.sessionSums.set(key, acc);
+          }
+        },
+        () => undefined,
+      );
+    };
+    sample();
+    this.sampler = setInterval(sample, this.sampleIntervalMs);
+    return this;
+  }
+
+  /** Stops sampling (waits for the sample in progress). */
+  async stop(): Promise<void> {
+    if (this.sampler !== undefined) clearInterval(this.sampler);
+    this.sampler = undefined;
+    await this.sampling;
   }
 
   /** The `show stat` rows of the last {@link read}. */
@@ -98,6 +146,8 @@ export class HaproxyMonitorReader {
   /** Reads `show stat` and returns the view of the window since the previous read (frozen). */
   async read(): Promise<MonitorView> {
     const rows = await this.runtime.showStat();
+    const sampled = this.sessionSums;
+    this.sessionSums = new Map();
     const time = this.clock() - this.t0;
     const windowStart = this.previousTime;
     const seconds = Math.max(1e-3, (time - windowStart) / 1000);
@@ -127,7 +177,11 @@ export class HaproxyMonitorReader {
         const arrived = Math.max(0, now.stot - before.stot);
         const processed = Math.max(0, now.responses - before.responses);
         const serviceMs = r.rtime > 0 ? r.rtime : r.ttime;
-        const load = ((arrived / seconds) * (serviceMs / 1000)) / slots;
+        const samples = sampled.get(key);
+        const load =
+          samples !== undefined && samples.n > 0
+            ? (samples.sum + r.scur) / (samples.n + 1) / slots
+            : ((arrived / seconds) * (serviceMs / 1000)) / slots;
         const cpu = cpuOfWeight(r.weight, m);
         allocated += cpu;
         count++;

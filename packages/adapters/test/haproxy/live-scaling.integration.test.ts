@@ -43,12 +43,20 @@ describe('live monitor view and actuator', () => {
     return done;
   }
 
-  it('reports mean requests in service by Little\'s law: 3 closed-loop clients on one server give a load near 3', async () => {
+  it('reports mean requests in service (Little\'s law, or sampled sessions): 3 closed-loop clients on one server give a load near 3', async () => {
     const reader = new HaproxyMonitorReader({ runtime: pool.runtime, backends: [{ name: 'app', maxServers: 2 }] });
+    const sampling = new HaproxyMonitorReader({ runtime: pool.runtime, backends: ['app'], sampleIntervalMs: 100 });
+    await sampling.read();
+    sampling.start();
     const first = await reader.read();
     expect(first.vnfInstances.map((v) => [v.name, v.state, v.cpu, v.packetsArrived])).toEqual([['app/a', 'running', 100, 0]]);
     const done = await load(3, 100, 2000);
     const view = await reader.read();
+    const sampled = (await sampling.read()).vnfInstances[0];
+    await sampling.stop();
+    // Sampled sessions: each client holds at most one session, so never above 3.
+    expect(sampled.meanCpuLoad).toBeGreaterThan(2.4);
+    expect(sampled.meanCpuLoad).toBeLessThanOrEqual(3);
     const v = view.vnfInstances[0];
     // In a closed loop each client always has one request in service (plus a little client time), so
     // L = λ·W is a bit under 3; never above.
