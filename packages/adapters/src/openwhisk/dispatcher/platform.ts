@@ -33,6 +33,11 @@ export interface EdgePlatform {
   readonly name: string;
   /** Runs the lambda; resolves with the answer or rejects with what went wrong. */
   invoke(request: LambdaRequest): Promise<PlatformAnswer>;
+  /**
+   * A dry run (the seed's `dry=true`): the processing time (s) the platform predicts for the request
+   * now, without running it. Only platforms that can predict (simulated computers) implement it.
+   */
+  estimate?(request: LambdaRequest): Promise<number>;
   /** The lambdas it serves, when it can tell (OpenWhisk lists its actions). */
   lambdas?(): Promise<string[]>;
 }

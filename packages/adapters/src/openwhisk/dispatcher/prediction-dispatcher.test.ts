@@ -4,6 +4,9 @@ import type { EdgePlatform, LambdaRequest, PlatformAnswer } from './platform.js'
 import { PredictionDispatcher } from './prediction-dispatcher.js';
 import { RttEstimator, UtilEstimator } from './ptime-estimators.js';
 import { SlidingLinearFit } from './sliding-fit.js';
+import { SimulatedPlatform } from './simulated-platform.js';
+import { EdgeComputer } from '../edge-computer/edge-computer.js';
+import { intelServerConfig, raspberryConfig } from '../edge-computer/computer-config.js';
 
 /** A platform on a shared virtual clock whose RTT is a + b·size and which reports a fixed ptime. */
 function linearPlatform(name: string, clock: { t: number }, a: number, b: number, ptimeMs = 10): EdgePlatform & { calls: number[] } {
@@ -91,6 +94,26 @@ describe('PredictionDispatcher (rtt)', () => {
     expect(d.predictions('f', 0).map((p) => p.destination)).toEqual(['A']);
     d.removePlatform('A');
     await expect(d.invoke({ lambda: 'f' })).rejects.toBeInstanceOf(EdgeDispatchError);
+  });
+
+  it('probe: asks every computer for a dry-run estimate and picks the smallest', async () => {
+    // Frozen wall clock: virtual time moves only as the computers' events run.
+    const rpi = new SimulatedPlatform(new EdgeComputer(raspberryConfig({ numCpuWorkers: 1 }), { name: 'rpi' }), () => 0);
+    const xeon = new SimulatedPlatform(new EdgeComputer(intelServerConfig(), { name: 'xeon' }), () => 0);
+    try {
+      const d = new PredictionDispatcher({ estimator: { type: 'probe' } });
+      d.addPlatform(xeon, ['clambda0']);
+      d.addPlatform(rpi, ['clambda0']);
+      // Idle: 4e6 ops at 1e11 ops/s (rpi) beats 4e6 at 4e9 (xeon).
+      expect((await d.invoke({ lambda: 'clambda0' })).destination).toBe('rpi');
+      // rpi's single worker now has 30 queued tasks of ~0.1 s each: its estimate (~3 s) exceeds xeon's 1 ms.
+      for (let i = 0; i < 30; i++) rpi.computer.submit({ lambda: 'clambda0', size: 10_000 }, () => {});
+      expect(await rpi.estimate({ lambda: 'clambda0' })).toBeGreaterThan(2.9);
+      expect((await d.invoke({ lambda: 'clambda0' })).destination).toBe('xeon');
+    } finally {
+      rpi.close();
+      xeon.close();
+    }
   });
 
   it('rejects an unknown estimator type', () => {

@@ -9,8 +9,12 @@ import type { DispatchResult } from './edge-dispatcher.js';
 import { requestSize, type EdgePlatform, type LambdaRequest } from './platform.js';
 import { RttEstimator, UtilEstimator, type PtimeEstimator, type RttEstimatorOptions, type UtilEstimatorOptions } from './ptime-estimators.js';
 
-/** The `--ptime-estimator-conf`: `{ type: 'rtt', ... }` or `{ type: 'util', ... }`. */
-export type PtimeEstimatorConf = ({ type: 'rtt' } & RttEstimatorOptions) | ({ type: 'util' } & UtilEstimatorOptions);
+/**
+ * The `--ptime-estimator-conf`: `{ type: 'rtt', ... }`, `{ type: 'util', ... }`, or `{ type: 'probe' }`:
+ * ask every candidate for a dry-run estimate ({@link EdgePlatform.estimate}) and pick the smallest (the
+ * seed's centralised oracle; candidates that cannot estimate, or fail to, come last).
+ */
+export type PtimeEstimatorConf = ({ type: 'rtt' } & RttEstimatorOptions) | ({ type: 'util' } & UtilEstimatorOptions) | { type: 'probe' };
 
 /** Options of {@link PredictionDispatcher}. */
 export interface PredictionDispatcherOptions {
@@ -28,13 +32,16 @@ export class PredictionDispatcher {
   readonly estimator: PtimeEstimator;
   private readonly platforms = new Map<string, EdgePlatform>();
   private readonly lambdas = new Map<string, string[]>(); // lambda -> destinations, in the order added
+  private readonly probe: boolean;
   private readonly clock: () => number;
   private readonly onRemove: ((destination: string, error: unknown) => void) | undefined;
 
   /** @throws RangeError for an unknown estimator type or a bad option. */
   constructor(options: PredictionDispatcherOptions = {}) {
     const conf = options.estimator ?? { type: 'rtt' };
+    this.probe = !('predict' in conf) && conf.type === 'probe';
     if ('predict' in conf) this.estimator = conf;
+    else if (conf.type === 'probe') this.estimator = new RttEstimator(); // learns, but the probes decide
     else if (conf.type === 'rtt') this.estimator = new RttEstimator(withoutType(conf));
     else if (conf.type === 'util') this.estimator = new UtilEstimator(withoutType(conf));
     else throw new RangeError(`unknown ptime estimator type ${JSON.stringify((conf as { type: unknown }).type)}; use rtt or util`);
@@ -69,6 +76,19 @@ export class PredictionDispatcher {
     return (this.lambdas.get(lambda) ?? []).map((destination) => ({ destination, predicted: this.estimator.predict(lambda, destination, size, now) }));
   }
 
+  /** Dry-run estimates of every destination of the request's lambda (Infinity for one that cannot tell). */
+  private async probes(request: LambdaRequest): Promise<{ destination: string; predicted: number }[]> {
+    const destinations = this.lambdas.get(request.lambda) ?? [];
+    return Promise.all(
+      destinations.map(async (destination) => {
+        const platform = this.platforms.get(destination) as EdgePlatform;
+        if (platform.estimate === undefined) return { destination, predicted: Infinity };
+        const predicted = await platform.estimate(request).catch(() => Infinity);
+        return { destination, predicted };
+      }),
+    );
+  }
+
   /**
    * Sends the request to the destination with the least predicted response time (the first added on
    * ties), learns from the answer, and fails over on errors.
@@ -78,7 +98,7 @@ export class PredictionDispatcher {
     const size = requestSize(request);
     const failed: FailedAttempt[] = [];
     for (;;) {
-      const candidates = this.predictions(request.lambda, size);
+      const candidates = this.probe ? await this.probes(request) : this.predictions(request.lambda, size);
       if (candidates.length === 0) throw new EdgeDispatchError(request.lambda, failed);
       let best = candidates[0];
       for (const c of candidates) if (c.predicted < best.predicted) best = c;

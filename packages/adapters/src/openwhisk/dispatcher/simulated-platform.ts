@@ -4,7 +4,7 @@
  * simulated processing time. For experiments in virtual time use {@link EdgeComputer} directly.
  */
 import { EdgeComputer, type LambdaAnswer } from '../edge-computer/edge-computer.js';
-import type { EdgePlatform, LambdaRequest, PlatformAnswer } from './platform.js';
+import { requestSize, type EdgePlatform, type LambdaRequest, type PlatformAnswer } from './platform.js';
 
 /** Error of a simulated computer that answered with a retcode other than `OK`. */
 export class LambdaFailedError extends Error {
@@ -55,6 +55,14 @@ export class SimulatedPlatform implements EdgePlatform {
       });
       this.arm();
     });
+  }
+
+  /** The computer's dry-run estimate (s) for the request now. Rejects for an unknown lambda. */
+  async estimate(request: LambdaRequest): Promise<number> {
+    this.catchUp();
+    const estimate = this.computer.estimate(request.lambda, requestSize(request));
+    if (estimate === undefined) throw new LambdaFailedError(this.name, `unknown lambda: ${request.lambda}`);
+    return estimate;
   }
 
   /** The lambdas of the computer's containers. */
