@@ -48,6 +48,7 @@ export class StatsCsvWriter {
   private closing: Promise<void> | undefined;
   private failure: Error | undefined;
 
+  /** Creates (truncates) the file at `path` and writes the header. */
   constructor(path: string, options: StatsCsvWriterOptions = {}) {
     this.path = path;
     this.options = options;

@@ -5,6 +5,7 @@ import { NssError } from '@nss/core';
  * what happened and what to check.
  */
 export class DpdkError extends NssError {
+  /** Builds the error; the message says what happened and what to check. */
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(code, message, { cause: options?.cause, exitCode: 1 });
   }
@@ -15,6 +16,7 @@ export class TestpmdNotInstalledError extends DpdkError {
   /** The executable that could not be started. */
   readonly executable: string;
 
+  /** Builds the error; the message says what happened and what to check. */
   constructor(executable: string, options?: { cause?: unknown }) {
     super(
       'NSS_DPDK_NOT_INSTALLED',
@@ -33,6 +35,7 @@ export class TestpmdExitedError extends DpdkError {
   /** Signal name, when it was killed. */
   readonly signal: string | null;
 
+  /** Builds the error; the message says what happened and what to check. */
   constructor(exitCode: number | null, signal: string | null, detail: string) {
     const how = signal !== null ? `was killed by ${signal}` : exitCode !== null ? `exited with code ${exitCode}` : 'is gone';
     super(
@@ -48,6 +51,7 @@ export class TestpmdExitedError extends DpdkError {
 
 /** A testpmd command got no prompt back within its timeout. */
 export class TestpmdTimeoutError extends DpdkError {
+  /** Builds the error; the message says what happened and what to check. */
   constructor(command: string, timeoutMs: number) {
     super(
       'NSS_DPDK_TIMEOUT',
@@ -63,6 +67,7 @@ export class StatsParseError extends DpdkError {
   /** The offending text, terminal codes removed. */
   readonly text: string;
 
+  /** Builds the error; the message says what happened and what to check. */
   constructor(message: string, text: string) {
     super('NSS_DPDK_STATS_TRUNCATED', message);
     this.text = text;
@@ -71,6 +76,7 @@ export class StatsParseError extends DpdkError {
 
 /** The telemetry socket could not be reached or answered something unexpected. */
 export class TelemetryError extends DpdkError {
+  /** Builds the error; the message says what happened and what to check. */
   constructor(message: string, options?: { cause?: unknown }) {
     super('NSS_DPDK_TELEMETRY', message, options);
   }
@@ -78,6 +84,7 @@ export class TelemetryError extends DpdkError {
 
 /** Attaching to a running testpmd failed (FIFO missing, nobody reading it, no output file). */
 export class TestpmdAttachError extends DpdkError {
+  /** Builds the error; the message says what happened and what to check. */
   constructor(message: string, options?: { cause?: unknown }) {
     super('NSS_DPDK_ATTACH', message, options);
   }

@@ -62,6 +62,7 @@ export class StatsSampler extends EventEmitter<StatsSamplerEvents> implements As
   private readonly endPromise: Promise<SamplerEndReason>;
   private resolveEnd!: (reason: SamplerEndReason) => void;
 
+  /** Creates a sampler of `source`; call {@link StatsSampler.start} to begin. */
   constructor(source: StatsSource, options: StatsSamplerOptions = {}) {
     super();
     this.source = source;

@@ -21,6 +21,7 @@ export class HostCsvWriter {
   private failure: Error | undefined;
   private closing: Promise<void> | undefined;
 
+  /** Creates (truncates) the file at `path` and writes the header. */
   constructor(path: string) {
     this.path = path;
     this.stream = createWriteStream(path);

@@ -8,6 +8,7 @@ import { HostCsvWriter } from './host-csv.js';
 
 /** A /proc file could not be read or parsed. */
 export class HostMonitorError extends NssError {
+  /** Builds the error; the message says what happened and what to check. */
   constructor(message: string, options?: { cause?: unknown }) {
     super('NSS_HOST_MONITOR', message, { cause: options?.cause, exitCode: 1 });
   }
@@ -71,6 +72,7 @@ export class HostMonitor extends EventEmitter<HostMonitorEvents> {
   private csv: HostCsvWriter | undefined;
   private stopping: Promise<void> | undefined;
 
+  /** Creates the monitor; nothing is read until {@link HostMonitor.start} or {@link HostMonitor.takeSample}. */
   constructor(options: HostMonitorOptions = {}) {
     super();
     this.options = options;
