@@ -14,6 +14,8 @@ export interface FeatureSet {
   readonly featureNames: string[];
   /** Index in the source table of the target of row 0 (row r targets table row `firstIndex + r`). */
   readonly firstIndex: number;
+  /** Leading rows whose lags or window are incomplete (zero-filled, upstream mode only; 0 in honest mode). */
+  readonly warmupRows: number;
 }
 
 /** Options of {@link buildForecastFeatures}. */
@@ -145,7 +147,7 @@ export function buildForecastFeatures(table: DataTable, spec: ForecastFeatureSpe
       throw new MlDataError(`features: target "${spec.target}" is ${target[r]} at data row ${first + r + 1} (CSV line ${first + r + 2})`);
     }
   }
-  return { x, y: target, rowCount: n, featureNames: names, firstIndex: first };
+  return { x, y: target, rowCount: n, featureNames: names, firstIndex: first, warmupRows: honest ? 0 : Math.min(n, Math.max(L, W)) };
 }
 
 /**

@@ -20,19 +20,21 @@ export const LEAKAGE_THRESHOLD = 1e-3;
 
 /**
  * Detects when the target is recoverable from the features: fits the target by least squares on the
- * features of an evenly strided sample of rows (in-sample, so any exact linear relation shows) and flags
+ * features of an evenly strided sample of rows after the warm-up (in-sample, so any exact linear relation shows) and flags
  * leakage when the residual is below {@link LEAKAGE_THRESHOLD} × the target's standard deviation. The
  * upstream pipeline's features with lags = window (y_t = W·mean_t − Σ lags) are caught exactly; honest
  * features of noisy traffic leave the noise (≈ 3 % of the deviation on the seed's data).
  */
 export function checkLeakage(features: FeatureSet, sampleRows?: number): LeakageReport {
   const d = features.featureNames.length;
-  const m = Math.min(features.rowCount, sampleRows ?? Math.min(50_000, Math.max(5_000, 30 * d)));
-  const stride = features.rowCount / m;
+  const skip = features.warmupRows < features.rowCount ? features.warmupRows : 0;
+  const avail = features.rowCount - skip;
+  const m = Math.min(avail, sampleRows ?? Math.min(50_000, Math.max(5_000, 30 * d)));
+  const stride = avail / m;
   const x = new Float64Array(m * d);
   const y = new Float64Array(m);
   for (let s = 0; s < m; s++) {
-    const r = Math.floor(s * stride);
+    const r = skip + Math.floor(s * stride);
     x.set(features.x.subarray(r * d, r * d + d), s * d);
     y[s] = features.y[r];
   }
