@@ -62,6 +62,30 @@ describe('EdgeDispatcher with the @nss/dispatch policies', () => {
     for (let i = 0; i < 20; i++) expect((await d.invoke({ lambda: 'f' })).destination).toBe('fast');
   });
 
+  it('round-robin alternates between equal weights; proportional-fairness with alpha 0, beta 1 spreads requests', async () => {
+    let now = 0;
+    const rr = new EdgeDispatcher({ policy: { type: 'round-robin' }, updater: { type: 'none' }, clock: () => now });
+    rr.addPlatform(new FakePlatform('a'), ['f'], 0.1);
+    rr.addPlatform(new FakePlatform('b'), ['f'], 0.1);
+    const picks: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      now += 0.01;
+      picks.push((await rr.invoke({ lambda: 'f' })).destination);
+    }
+    expect(picks.filter((p) => p === 'a')).toHaveLength(3);
+    for (let i = 1; i < picks.length; i++) expect(picks[i]).not.toBe(picks[i - 1]);
+    const pf = new EdgeDispatcher({ policy: { type: 'proportional-fairness', alpha: 0, beta: 1 }, updater: { type: 'none' }, clock: () => now });
+    const a = new FakePlatform('a');
+    const b = new FakePlatform('b');
+    pf.addPlatform(a, ['f'], 0.1);
+    pf.addPlatform(b, ['f'], 0.3);
+    for (let i = 0; i < 40; i++) {
+      now += 0.01;
+      await pf.invoke({ lambda: 'f' });
+    }
+    expect(Math.abs(a.calls - b.calls)).toBeLessThanOrEqual(4);
+  });
+
   it('feeds measured latencies to the weight updater (asyncPF: weight = last latency)', async () => {
     let now = 0;
     const slow: EdgePlatform = { name: 'slow', invoke: async () => ((now += 0.25), { output: '', responder: 'slow' }) };
