@@ -326,7 +326,7 @@ export class RoundModel {
   }
 
   /**
-   * A feasible starting solution for HiGHS, built greedily: requests in batch order, each on the cheapest
+   * A feasible starting solution for HiGHS, built greedily: requests by increasing CPU demand, each on the cheapest
    * (then, if that misses the SLA, the fastest) path of its layered graph given what earlier requests
    * took; a request with no such path is left out. HiGHS starts from it, so even at a tiny time limit
    * the plan is at least this good.
@@ -341,7 +341,10 @@ export class RoundModel {
     const linksByName = new Map(view.environment.links.map((l) => [l.name, l]));
     const opened = new Map<string, { count: number; free: number }>();
     const sfcs = new Map(view.environment.sfcs.map((x) => [x.name, x]));
-    for (const v of this.variables) {
+    // Smallest CPU demand first: serves more requests when capacity is short (as for knapsacks).
+    const demand = (v: RequestVariables): number => v.vnfs.reduce((sum, name) => sum + (this.cost.vnfs.get(name)?.cpu ?? 0), 0);
+    const order = [...this.variables].sort((a, b) => demand(a) - demand(b));
+    for (const v of order) {
       if (v.excluded !== undefined) continue;
       if (v.shares.length > 0) {
         const best = v.shares.reduce((a, b) => (b.latency < a.latency ? b : a));
