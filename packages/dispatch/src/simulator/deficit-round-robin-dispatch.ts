@@ -50,7 +50,7 @@ export class DeficitRoundRobinDispatch implements DispatchPolicyWithFeedback {
     this.timer = { initialStalePeriod: p.stale_period, maxStalePeriod: p.max_stale_period };
   }
 
-  /** @inheritDoc DispatchPolicy.select */
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
   select(candidates: readonly VnfInstanceInfo[], context: { readonly time: number }): number {
     const now = context.time;
     const n = candidates.length;

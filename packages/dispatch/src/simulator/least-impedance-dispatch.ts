@@ -1,4 +1,4 @@
-import { type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
+import { type DispatchContext, type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
 import { estimatedDelayPerWork } from './delay-estimate.js';
 
 /** The seed's `least-impedance` rule on VNF instances: the smallest estimated delay ({@link estimatedDelayPerWork}); the first listed on ties. */
@@ -6,8 +6,8 @@ export class LeastImpedanceDispatch implements DispatchPolicy {
   /** `least-impedance`. */
   readonly name = 'least-impedance';
 
-  /** @inheritDoc DispatchPolicy.select */
-  select(candidates: readonly VnfInstanceInfo[]): number {
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
+  select(candidates: readonly VnfInstanceInfo[], _context?: DispatchContext): number {
     let best = 0;
     let min = Infinity;
     for (let i = 0; i < candidates.length; i++) {

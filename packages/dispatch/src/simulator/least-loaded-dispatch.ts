@@ -1,12 +1,12 @@
-import { type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
+import { type DispatchContext, type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
 
 /** Shortest queue: the candidate with the fewest packets waiting or in service (queue + busySlots); the first listed on ties. */
 export class LeastLoadedDispatch implements DispatchPolicy {
   /** `least-loaded`. */
   readonly name = 'least-loaded';
 
-  /** @inheritDoc DispatchPolicy.select */
-  select(candidates: readonly VnfInstanceInfo[]): number {
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
+  select(candidates: readonly VnfInstanceInfo[], _context?: DispatchContext): number {
     let best = 0;
     let min = Infinity;
     for (let i = 0; i < candidates.length; i++) {

@@ -23,7 +23,7 @@ export class ProportionalFairnessDispatch implements DispatchPolicyWithFeedback 
   /** @param options - α and β. */
   constructor(private readonly options: ProportionalFairnessOptions = PROPORTIONAL_FAIRNESS_DEFAULTS) {}
 
-  /** @inheritDoc DispatchPolicy.select */
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
   select(candidates: readonly VnfInstanceInfo[], context: { readonly time: number }): number {
     const now = context.time;
     let known = Infinity;

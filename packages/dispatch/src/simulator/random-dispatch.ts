@@ -1,4 +1,4 @@
-import { type DispatchPolicy, type RandomStream, type VnfInstanceInfo, defineDispatch } from '@nss/core';
+import { type DispatchContext, type DispatchPolicy, type RandomStream, type VnfInstanceInfo, defineDispatch } from '@nss/core';
 import { chooseInverseWeight } from '../policies/inverse-weight.js';
 import { estimatedDelayPerWork } from './delay-estimate.js';
 
@@ -14,8 +14,8 @@ export class RandomDispatch implements DispatchPolicy {
   /** @param rng - the seeded stream the host reserves for dispatch. */
   constructor(private readonly rng: RandomStream) {}
 
-  /** @inheritDoc DispatchPolicy.select */
-  select(candidates: readonly VnfInstanceInfo[]): number {
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
+  select(candidates: readonly VnfInstanceInfo[], _context?: DispatchContext): number {
     const n = candidates.length;
     if (n > this.weights.length) this.weights = new Float64Array(2 * n);
     let inverseSum = 0;

@@ -1,4 +1,4 @@
-import { type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
+import { type DispatchContext, type DispatchPolicy, type VnfInstanceInfo, defineDispatch } from '@nss/core';
 import { grown } from './instance-arrays.js';
 
 /**
@@ -11,8 +11,8 @@ export class RoundRobinDispatch implements DispatchPolicy {
   private lastPick = new Float64Array(0);
   private clock = 0;
 
-  /** @inheritDoc DispatchPolicy.select */
-  select(candidates: readonly VnfInstanceInfo[]): number {
+  /** Index in `candidates` of the instance that serves the packet (see the class comment for the rule). */
+  select(candidates: readonly VnfInstanceInfo[], _context?: DispatchContext): number {
     let best = 0;
     let oldest = Infinity;
     for (let i = 0; i < candidates.length; i++) {
