@@ -21,3 +21,4 @@ export * from './dispatcher/edge-dispatcher.js';
 export * from './dispatcher/sliding-fit.js';
 export * from './dispatcher/ptime-estimators.js';
 export * from './dispatcher/prediction-dispatcher.js';
+export * from './dispatcher/wsk-proxy.js';
