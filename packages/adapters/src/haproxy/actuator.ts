@@ -5,7 +5,9 @@ import type { HaproxyRuntime, RuntimeCheck } from './runtime.js';
 
 /** Address of a backend server the actuator may add. */
 export interface ServerAddress {
+  /** IP address. */
   readonly address: string;
+  /** TCP port. */
   readonly port: number;
 }
 
@@ -21,6 +23,7 @@ export type VerticalMode = 'weight' | 'horizontal';
 
 /** Options of {@link HaproxyActuator}. */
 export interface ActuatorOptions extends LiveMapping {
+  /** The runtime API client to act through. */
   readonly runtime: HaproxyRuntime;
   /** Default `weight`. */
   readonly vertical?: VerticalMode;

@@ -78,6 +78,7 @@ export interface BackendConfig {
   readonly healthCheck?: HealthCheckConfig;
   /** Add `option forwardfor` (client IP in X-Forwarded-For). Default true in http mode. */
   readonly forwardFor?: boolean;
+  /** Server lines, in order. */
   readonly servers: readonly ServerConfig[];
   /** `server-template` slots for scale-out. Default none. */
   readonly slots?: ServerSlotsConfig;
@@ -87,6 +88,7 @@ export interface BackendConfig {
 
 /** A frontend: where clients connect. */
 export interface FrontendConfig {
+  /** Frontend name (letters, digits, `_ . : -`). */
   readonly name: string;
   /** Listening address. Default `127.0.0.1` (loopback only, unless configured). */
   readonly host?: string;
@@ -120,8 +122,11 @@ export interface HaproxyConfig {
   readonly maxconn?: number;
   /** `mode` of the defaults section. Default `http`. */
   readonly mode?: 'http' | 'tcp';
+  /** Time-outs of the defaults section. */
   readonly timeouts?: TimeoutsConfig;
+  /** Where clients connect. */
   readonly frontends: readonly FrontendConfig[];
+  /** Server pools (at least one). */
   readonly backends: readonly BackendConfig[];
   /** Raw lines appended to the global section. */
   readonly globalExtra?: readonly string[];

@@ -35,6 +35,7 @@ export {
   resolveLiveMapping,
   splitInstance,
   weightOfCpu,
+  type InstanceName,
   type LiveMapping,
   type ResolvedLiveMapping,
 } from './live-mapping.js';

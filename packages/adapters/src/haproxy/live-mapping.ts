@@ -16,8 +16,11 @@ export interface LiveMapping {
 
 /** {@link LiveMapping} with defaults applied. */
 export interface ResolvedLiveMapping {
+  /** See {@link LiveMapping.node}. */
   readonly node: string;
+  /** See {@link LiveMapping.serverCpu}. */
   readonly serverCpu: number;
+  /** See {@link LiveMapping.serverWeight}. */
   readonly serverWeight: number;
 }
 
@@ -41,8 +44,16 @@ export function weightOfCpu(cpu: number, m: ResolvedLiveMapping): number {
   return Math.max(0, Math.min(256, Math.round((cpu / m.serverCpu) * m.serverWeight)));
 }
 
+/** A live VNF instance name `<backend>/<server>`, split. */
+export interface InstanceName {
+  /** Backend name. */
+  readonly backend: string;
+  /** Server name. */
+  readonly server: string;
+}
+
 /** Splits an instance name `<backend>/<server>`; `undefined` when it has no `/`. */
-export function splitInstance(instance: string): { backend: string; server: string } | undefined {
+export function splitInstance(instance: string): InstanceName | undefined {
   const i = typeof instance === 'string' ? instance.indexOf('/') : -1;
   if (i <= 0 || i === instance.length - 1) return undefined;
   return { backend: instance.slice(0, i), server: instance.slice(i + 1) };

@@ -29,6 +29,7 @@ export interface LiveBackend {
 
 /** Options of {@link HaproxyMonitorReader}. */
 export interface MonitorReaderOptions extends LiveMapping {
+  /** The runtime API client to read `show stat` through. */
   readonly runtime: HaproxyRuntime;
   /** Backends to report (names, or names with their capacity). */
   readonly backends: readonly (string | LiveBackend)[];
@@ -61,7 +62,7 @@ function stateOf(status: string): VnfInstanceState | undefined {
 }
 
 /**
- * Turns HAProxy's live statistics into the simulator's {@link MonitorView}, so a scaling strategy
+ * Turns HAProxy's live statistics into the simulator's `MonitorView` (from `@nss/core`), so a scaling strategy
  * written for the simulator (e.g. `basicCpuScaling`) decides on a real pool. Each call of
  * {@link HaproxyMonitorReader.read} covers the window since the previous call.
  *

@@ -4,7 +4,17 @@ import { HaproxyError } from './errors.js';
 import { type ServerStateRow, type StatRow, parseServersState, parseShowStat } from './stat-rows.js';
 
 /** Where the runtime API answers: a unix socket file, or a TCP address (default host 127.0.0.1). */
-export type RuntimeEndpoint = { readonly socket: string } | { readonly host?: string; readonly port: number };
+export type RuntimeEndpoint =
+  | {
+      /** Path of the unix socket file. */
+      readonly socket: string;
+    }
+  | {
+      /** TCP host. Default `127.0.0.1`. */
+      readonly host?: string;
+      /** TCP port. */
+      readonly port: number;
+    };
 
 /** Options of {@link HaproxyRuntime}. */
 export interface RuntimeOptions {
@@ -29,7 +39,9 @@ export interface RuntimeCheck {
 
 /** A server to add with {@link HaproxyRuntime.addServer}. */
 export interface NewServer {
+  /** IP address. */
   readonly address: string;
+  /** TCP port, 1..65535. */
   readonly port: number;
   /** 0..256. Default 1. */
   readonly weight?: number;

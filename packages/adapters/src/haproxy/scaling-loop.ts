@@ -4,15 +4,21 @@ import type { HaproxyMonitorReader } from './monitor-reader.js';
 
 /** One cycle of a {@link LiveScalingLoop}: what the strategy saw, decided, and what was applied. */
 export interface LiveScalingCycle {
+  /** The view read from HAProxy. */
   readonly view: MonitorView;
+  /** The strategy's decisions. */
   readonly actions: readonly ScalingAction[];
+  /** What the actuator did with them. */
   readonly results: readonly ActuationResult[];
 }
 
 /** Options of {@link LiveScalingLoop}. */
 export interface LiveScalingLoopOptions {
+  /** Reads the live view. */
   readonly reader: HaproxyMonitorReader;
+  /** The scaling strategy (e.g. `instantiate(basicCpuScaling, …)`). */
   readonly strategy: ScalingStrategy;
+  /** Applies the decisions. */
   readonly actuator: HaproxyActuator;
   /** ms between cycles. Default: the strategy's `monitorInterval`. */
   readonly intervalMs?: number;
@@ -24,7 +30,7 @@ export interface LiveScalingLoopOptions {
 
 /**
  * Runs a simulator scaling strategy against a live HAProxy pool: every interval, read a
- * {@link MonitorView} from HAProxy, ask the strategy, apply its actions with the actuator. Cycles never
+ * `MonitorView` from HAProxy, ask the strategy, apply its actions with the actuator. Cycles never
  * overlap (a slow drain delays the next cycle). Start with {@link LiveScalingLoop.start}, end with
  * {@link LiveScalingLoop.stop}, which waits for the cycle in progress.
  */

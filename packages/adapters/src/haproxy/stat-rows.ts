@@ -178,9 +178,13 @@ export type ServerOperationalState = 'stopped' | 'starting' | 'running' | 'stopp
 
 /** One server of `show servers state`, typed. */
 export interface ServerStateRow {
+  /** Backend id (`be_id`). */
   readonly backendId: number;
+  /** Backend name (`be_name`). */
   readonly backend: string;
+  /** Server id (`srv_id`). */
   readonly serverId: number;
+  /** Server name (`srv_name`). */
   readonly server: string;
   /** IP address (`srv_addr`). */
   readonly address: string;
