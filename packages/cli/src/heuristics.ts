@@ -15,6 +15,7 @@ import {
   type SettingsOverrides,
   type SimulationSettings,
   checkParameters,
+  checkPlugin,
   parameterIssues,
 } from '@nss/core';
 import type { CliIssue } from './errors.js';
@@ -67,8 +68,25 @@ async function resolveSlot<Kind extends 'placement' | 'scaling' | 'dispatch'>(
     return { configured: undefined, issues: [issue] };
   }
   const check = checkParameters(plugin, slot.parameters);
-  if (check.ok) return { configured: { plugin, parameters: slot.parameters }, issues: [] };
   const base = isOption(slot.section) ? slot.section : `${slot.section}/parameters`;
+  if (check.ok) {
+    // The plugin's own rules (e.g. inverted thresholds); those needing the scenario are checked by the run.
+    try {
+      checkPlugin(plugin, slot.parameters, { environment: null });
+    } catch (error) {
+      if (!(error instanceof PluginError)) throw error;
+      const issue: CliIssue = {
+        file: slot.file,
+        path: base,
+        expected: `parameters that ${slot.kind} plugin "${plugin.name}" accepts`,
+        found: JSON.stringify(slot.parameters ?? {}),
+        severity: 'error',
+        message: error.message,
+      };
+      return { configured: undefined, issues: [issue] };
+    }
+    return { configured: { plugin, parameters: slot.parameters }, issues: [] };
+  }
   return { configured: undefined, issues: parameterIssues(check.problems, slot.file, base) };
 }
 

@@ -10,6 +10,7 @@ import {
   MobilityPlan,
   type SettingsOverrides,
   type SimulationSettings,
+  checkPlugin,
   generateEnvironment,
   resolveQuirks,
 } from '@nss/core';
@@ -84,6 +85,11 @@ export async function prepareRun(context: CliContext, options: RunInputOptions):
     options.load === undefined
       ? generateEnvironment(scenario.specs, settings.seed, settings, { file: files.specs })
       : loadEnvironmentFile(options.load);
+  // Rules that need the scenario (e.g. SFC names in a scaling's parameters), before anything is written.
+  const check = { environment };
+  checkPlugin(plugins.placement.plugin, plugins.placement.parameters ?? {}, check);
+  for (const s of plugins.scaling) checkPlugin(s.plugin, s.parameters ?? {}, check);
+  if (plugins.dispatch !== null) checkPlugin(plugins.dispatch.plugin, plugins.dispatch.parameters ?? {}, check);
   const users = new Set(environment.users.map((u) => u.name));
   const flowPath = inputPath(options.flow, settings.packetFlowFile, files.params);
   const flows = flowPath === null ? null : FlowTable.read(flowPath, users, new Set(environment.sfcs.map((s) => s.name)));

@@ -5,6 +5,7 @@
 import { type AnyPlugin, PluginRegistry } from '@nss/core';
 import { greedyPlacement } from '@nss/placement-greedy';
 import { basicCpuScaling } from '@nss/scaling-basic-cpu';
+import { elasticScaling } from '@nss/scaling-elastic';
 import { smartVerticalDown, smartVerticalUp, tcpVerticalUp } from '@nss/scaling-smart-vertical';
 
 /** The plugins every `nss` command knows by name (and by their aliases), in the order `nss plugins` lists them. */
@@ -14,6 +15,7 @@ export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([
   smartVerticalUp as AnyPlugin,
   tcpVerticalUp as AnyPlugin,
   smartVerticalDown as AnyPlugin,
+  elasticScaling as AnyPlugin,
 ]);
 
 /**

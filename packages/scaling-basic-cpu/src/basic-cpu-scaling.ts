@@ -211,6 +211,9 @@ export const basicCpuScaling = defineScaling<BasicCpuRawParameters>({
   description:
     'Rule-based vertical CPU scaling (the reference\'s BasicCPUScaling): +resource_increment above cpu_load_max, −resource_decrement below cpu_load_min.',
   parameters: buildSchema(),
+  check(raw) {
+    resolveBasicCpuParameters(raw);
+  },
   create(raw): ScalingStrategy {
     const p = resolveBasicCpuParameters(raw);
     const state: BasicCpuState = { lastScaleUp: new Map() };

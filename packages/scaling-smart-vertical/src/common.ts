@@ -70,7 +70,7 @@ export function acceptableRate(rates: AcceptableRates, sfc: string): number {
  * Checks, once, that every key of `acceptable_sla_violation_rate` other than `default` names an SFC type
  * of the environment (it cannot be checked when the plugin is created: the environment is not known yet).
  */
-export function checkSfcNames(plugin: string, rates: AcceptableRates, view: MonitorView): void {
+export function checkSfcNames(plugin: string, rates: AcceptableRates, view: Pick<MonitorView, 'environment'>): void {
   const known = new Set(view.environment.sfcs.map((s) => s.name));
   const unknown = Object.keys(rates).filter((k) => k !== 'default' && !known.has(k));
   if (unknown.length === 0) return;

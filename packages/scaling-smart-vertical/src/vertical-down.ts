@@ -100,6 +100,9 @@ export const smartVerticalDown = defineScaling<SmartVerticalDownParameters>({
   description:
     'Vertical scale-down of SFC instances without SLA violations: the instance with the largest RIT (load, per-packet CPU demand, node occupation) loses resource_decrement of its CPU and memory, never below the VNF minimum.',
   parameters: SMART_DOWN_SCHEMA,
+  check(params) {
+    checkDownParameters('smart-vertical-down', params);
+  },
   create(params) {
     const p = checkDownParameters('smart-vertical-down', params);
     return downScaler('smart-vertical-down', p);

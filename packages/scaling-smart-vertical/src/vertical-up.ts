@@ -145,6 +145,10 @@ export const smartVerticalUp = defineScaling<SmartVerticalUpParameters>({
   description:
     'SLA-driven vertical scale-up: SFC instances above their acceptable SLA-violation rate get +resource_increment CPU and memory on their most loaded instances, nodes by free resources.',
   parameters: SMART_UP_SCHEMA,
+  check(params, { environment }) {
+    const p = checkUpParameters('smart-vertical-up', params);
+    if (environment !== null) checkSfcNames('smart-vertical-up', p.acceptable_sla_violation_rate, { environment });
+  },
   create(params) {
     const p = checkUpParameters('smart-vertical-up', params);
     return upScaler('smart-vertical-up', p, smartIncrement(p));
@@ -158,6 +162,10 @@ export const tcpVerticalUp = defineScaling<TcpVerticalUpParameters>({
   description:
     'SLA-driven vertical scale-up with a TCP-like increment: doubling while the instance holds less than threshold of its node CPU, then +resource_increment; capped at the free resources.',
   parameters: TCP_UP_SCHEMA,
+  check(params, { environment }) {
+    const p = checkTcpParameters('tcp-vertical-up', params);
+    if (environment !== null) checkSfcNames('tcp-vertical-up', p.acceptable_sla_violation_rate, { environment });
+  },
   create(params) {
     const p = checkTcpParameters('tcp-vertical-up', params);
     return upScaler('tcp-vertical-up', p, tcpIncrement(p));

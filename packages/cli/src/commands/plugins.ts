@@ -19,13 +19,34 @@ export interface ParameterDescription {
   readonly description: string;
 }
 
-/** The parameters a plugin's schema declares, in declaration order. */
+/**
+ * Defaults a schema applies conditionally: `allOf: [{ if: { anyOf: [{ required: [a] }, { required: [b] }] },
+ * else: { properties: { a: { default: d } } } }]` (a parameter `a` with a synonym `b`, defaulted only when
+ * neither is given) gives `a` and `b` the effective default `d`.
+ */
+function conditionalDefaults(schema: ParametersSchema | undefined): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  for (const part of (schema?.allOf ?? []) as readonly Record<string, unknown>[]) {
+    const otherwise = part.else as { properties?: Record<string, { default?: unknown }> } | undefined;
+    const condition = part.if as { anyOf?: readonly { required?: readonly string[] }[] } | undefined;
+    const defaults = Object.entries(otherwise?.properties ?? {}).filter(([, p]) => p.default !== undefined);
+    if (defaults.length !== 1) continue;
+    const [[name, { default: value }]] = defaults;
+    found.set(name, value);
+    const names = (condition?.anyOf ?? []).flatMap((c) => c.required ?? []);
+    if (names.includes(name)) for (const other of names) if (!found.has(other)) found.set(other, value);
+  }
+  return found;
+}
+
+/** The parameters a plugin's schema declares, in declaration order, with their effective defaults. */
 export function describeParameters(schema: ParametersSchema | undefined): ParameterDescription[] {
   const required = new Set(schema?.required ?? []);
+  const conditional = conditionalDefaults(schema);
   return Object.entries(schema?.properties ?? {}).map(([name, p]) => ({
     name,
     type: describeSchema(p),
-    default: p.default,
+    default: p.default !== undefined ? p.default : conditional.get(name),
     required: required.has(name),
     description: p.description ?? p.title ?? '',
   }));

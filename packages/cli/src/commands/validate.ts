@@ -3,9 +3,20 @@
  * cross-file checks, unknown heuristics and their parameters), warnings too. Exit 0 when valid, 2 when not.
  */
 import type { Command } from 'commander';
-import { InputFileError, type ParametersFile, type SpecsFile, readJsonFile, validateScenario } from '@nss/core';
+import {
+  InputFileError,
+  NssError,
+  type ParametersFile,
+  PluginError,
+  type SpecsFile,
+  checkPlugin,
+  generateEnvironment,
+  readJsonFile,
+  resolveSettings,
+  validateScenario,
+} from '@nss/core';
 import type { CliContext } from '../context.js';
-import { ExitCode, formatIssueErrors, printWarnings } from '../errors.js';
+import { type CliIssue, ExitCode, formatIssueErrors, printWarnings } from '../errors.js';
 import { heuristicIssues, slotsOfDocument } from '../heuristics.js';
 import { plural } from '../text.js';
 
@@ -46,6 +57,39 @@ function describeValid(specs: SpecsFile, params: ParametersFile, warnings: numbe
   );
 }
 
+/**
+ * The plugins' rules that need the scenario (e.g. SFC names in a scaling's parameters): the environment
+ * is generated as `nss run` would, and each configured plugin's `check` hook runs against it.
+ */
+async function scenarioRuleIssues(context: CliContext, specs: SpecsFile, params: ParametersFile, file: string): Promise<CliIssue[]> {
+  let settings;
+  try {
+    settings = resolveSettings(specs, params);
+  } catch (error) {
+    if (error instanceof NssError) return []; // reported by the run (e.g. a seed given on the command line only)
+    throw error;
+  }
+  const environment = generateEnvironment(specs, settings.seed, settings);
+  const issues: CliIssue[] = [];
+  for (const slot of slotsOfDocument(params, file)) {
+    const plugin = await context.registry.resolve(slot.kind, slot.name, { cwd: process.cwd() });
+    try {
+      checkPlugin(plugin, slot.parameters ?? {}, { environment });
+    } catch (error) {
+      if (!(error instanceof PluginError)) throw error;
+      issues.push({
+        file,
+        path: `${slot.section}/parameters`,
+        expected: `parameters that fit the scenario`,
+        found: JSON.stringify(slot.parameters ?? {}),
+        severity: 'error',
+        message: error.message,
+      });
+    }
+  }
+  return issues;
+}
+
 /** Validates the two files and returns the exit code (problems go to stderr, the OK line to stdout). */
 export async function validate(context: CliContext, options: ValidateOptions): Promise<number> {
   const read = readBoth(context, [options.specs, options.params]);
@@ -59,8 +103,14 @@ export async function validate(context: CliContext, options: ValidateOptions): P
     printWarnings(context.output, issues);
     return ExitCode.INVALID_INPUT;
   }
-  printWarnings(context.output, issues);
   // `ok` with no error implies both documents are present (with defaults applied).
+  const scenarioIssues = await scenarioRuleIssues(context, result.specs as SpecsFile, result.params as ParametersFile, options.params);
+  if (scenarioIssues.length > 0) {
+    context.output.err(`nss: ${formatIssueErrors(scenarioIssues)}`);
+    printWarnings(context.output, issues);
+    return ExitCode.INVALID_INPUT;
+  }
+  printWarnings(context.output, issues);
   context.output.out(describeValid(result.specs as SpecsFile, result.params as ParametersFile, issues.length));
   return ExitCode.OK;
 }

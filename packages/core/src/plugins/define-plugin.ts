@@ -1,4 +1,5 @@
 import type { RandomStream } from '../engine/rng.js';
+import type { EdgeEnvironment } from '../environment/edge-environment.js';
 import { PluginError } from '../errors.js';
 import type { DispatchPolicy } from './dispatch.js';
 import type { ScalingStrategy } from './monitor-view.js';
@@ -37,6 +38,12 @@ export interface DispatchPluginContext {
   readonly rng: RandomStream;
 }
 
+/** What the host hands a plugin's {@link PluginDefinition.check} hook: the scenario, when known. */
+export interface PluginCheckContext {
+  /** The environment the run will use; null when it is not built (e.g. a check of the files alone). */
+  readonly environment: EdgeEnvironment | null;
+}
+
 /**
  * What a plugin author writes: a plain object with a name, a parameters schema and a factory. The host
  * validates the parameters against `parameters` (defaults applied, stringified numbers coerced) before
@@ -60,6 +67,13 @@ export interface PluginDefinition<Params, Strategy, Context> {
   readonly parameters?: ParametersSchema;
   /** Builds the strategy from validated parameters. Called once per instantiation (e.g. per round). */
   create(params: Params, context: Context): Strategy;
+  /**
+   * Optional checks of the validated parameters that a JSON Schema cannot express (inverted thresholds,
+   * names that must exist in the scenario, e.g. SFC names). Throw a `PluginError` naming the plugin, the
+   * parameter, the value and the rule. The host calls it before the run (`runSimulation`, `nss validate`)
+   * without creating the strategy; it must have no side effect.
+   */
+  check?(params: Params, context: PluginCheckContext): void;
 }
 
 /**
@@ -111,7 +125,7 @@ function definePlugin<Kind extends PluginKind, Params, Strategy, Context>(
   if (definition === null || typeof definition !== 'object') {
     throw new PluginError(`a ${where} definition must be an object with name, description and create`);
   }
-  const { name, aliases, description, parameters, create } = definition;
+  const { name, aliases, description, parameters, create, check } = definition;
   if (typeof name !== 'string' || name.trim() === '' || name !== name.trim()) {
     throw new PluginError(`a ${where} needs a non-empty name without surrounding spaces; got ${JSON.stringify(name)}`);
   }
@@ -120,6 +134,9 @@ function definePlugin<Kind extends PluginKind, Params, Strategy, Context>(
   }
   if (typeof description !== 'string') {
     throw new PluginError(`${where} "${name}" must have a description (one sentence for \`nss plugins\`)`);
+  }
+  if (check !== undefined && typeof check !== 'function') {
+    throw new PluginError(`${where} "${name}": check must be a function (params, context) => void`);
   }
   if (aliases !== undefined && (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a === ''))) {
     throw new PluginError(`${where} "${name}": aliases must be a list of non-empty names`);
@@ -132,6 +149,7 @@ function definePlugin<Kind extends PluginKind, Params, Strategy, Context>(
     description,
     ...(parameters === undefined ? {} : { parameters }),
     create: (params: Params, context: Context) => create.call(definition, params, context),
+    ...(check === undefined ? {} : { check: (params: Params, context: PluginCheckContext) => check.call(definition, params, context) }),
   };
   // Compile now so that a broken schema fails when the plugin is defined, not in the middle of a run.
   compileParameters(plugin);

@@ -52,6 +52,7 @@ export type {
   PlacementContext,
   PlacementPlugin,
   Plugin,
+  PluginCheckContext,
   PluginDefinition,
   PluginKind,
   PluginOfKind,
@@ -70,7 +71,7 @@ export {
   validatePluginParameters,
 } from './parameters-validation.js';
 export type { ParameterProblem, ParameterizedPlugin, ParametersCheck } from './parameters-validation.js';
-export { instantiate } from './instantiate.js';
+export { checkPlugin, instantiate } from './instantiate.js';
 
 // Resolving configured names.
 export { PluginRegistry } from './registry.js';

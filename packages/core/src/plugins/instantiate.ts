@@ -1,5 +1,5 @@
 import { PluginError } from '../errors.js';
-import type { Plugin, PluginKind } from './define-plugin.js';
+import type { AnyPlugin, Plugin, PluginCheckContext, PluginKind } from './define-plugin.js';
 import { validatePluginParameters } from './parameters-validation.js';
 
 /**
@@ -32,4 +32,23 @@ export function instantiate<Kind extends PluginKind, Params, Strategy, Context>(
     throw new PluginError(`${plugin.kind} plugin "${plugin.name}": create() returned ${String(strategy)}, not a strategy`);
   }
   return strategy;
+}
+
+/**
+ * Checks a plugin's configuration before a run without creating it: validates `rawParams` against its
+ * schema, then calls its `check` hook (see `PluginDefinition.check`) (when it has one) with the scenario.
+ * Throws {@link PluginParametersError} or the hook's {@link PluginError} (exit code 2); an error of
+ * another type from the hook is wrapped in a PluginError naming the plugin.
+ */
+export function checkPlugin(plugin: AnyPlugin, rawParams: unknown, context: PluginCheckContext): void {
+  const params = validatePluginParameters(plugin, rawParams);
+  const check = plugin.check as ((params: unknown, context: PluginCheckContext) => void) | undefined;
+  if (check === undefined) return;
+  try {
+    check(params, context);
+  } catch (cause) {
+    if (cause instanceof PluginError) throw cause;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new PluginError(`${plugin.kind} plugin "${plugin.name}": invalid configuration: ${detail}`, { cause });
+  }
 }

@@ -9,7 +9,7 @@ import { EnvironmentIndex } from '../environment/environment-index.js';
 import { EventIds, Events } from '../events/catalogue.js';
 import { EventBus } from '../events/event-bus.js';
 import type { DispatchPlugin, PlacementPlugin, ScalingPlugin } from '../plugins/define-plugin.js';
-import { instantiate } from '../plugins/instantiate.js';
+import { checkPlugin, instantiate } from '../plugins/instantiate.js';
 import { type RunSummary, aggregateRounds } from '../results/aggregate.js';
 import { ENTITIES_DIR, SnapshotFiles, roundDirName } from '../results/columns.js';
 import { writeEntities } from '../results/entities.js';
@@ -81,6 +81,12 @@ export async function runSimulation(options: SimulationRunOptions): Promise<RunR
   const quirks = settings.quirks;
   const rng = new Rng(settings.seed);
   const outDir = options.outDir ?? null;
+  // Every plugin's configuration is checked against the scenario before anything is written.
+  const configured = options.plugins;
+  const checkContext = { environment: env };
+  checkPlugin(configured.placement.plugin, configured.placement.parameters ?? {}, checkContext);
+  for (const s of configured.scaling ?? []) checkPlugin(s.plugin, s.parameters ?? {}, checkContext);
+  if (configured.dispatch != null) checkPlugin(configured.dispatch.plugin, configured.dispatch.parameters ?? {}, checkContext);
   if (outDir !== null) {
     try {
       mkdirSync(outDir, { recursive: true });
