@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HaproxyActuator, HaproxyError, HaproxyRuntime, checkHaproxyConfig, renderHaproxyConfig } from '../../src/haproxy/index.js';
-import { type Backend, HEALTH, type Pool, get, requireHaproxy, sequential, startBackend, startPool, until } from './support.js';
+import { type Backend, HEALTH, type Pool, freePort, get, requireHaproxy, sequential, startBackend, startPool, until } from './support.js';
 
 describe('haproxy -c', () => {
   it('accepts a rendered configuration and rejects a bad one with haproxy\'s own message', async () => {
@@ -29,13 +29,15 @@ describe('runtime API against a live pool', () => {
   let a: Backend;
   let b: Backend;
   let pool: Pool;
+  let tcpPort: number;
 
   beforeAll(async () => {
+    tcpPort = await freePort();
     a = await startBackend('a');
     b = await startBackend('b');
     pool = await startPool((socket, port, dir) => ({
       statsSocket: { path: socket },
-      globalExtra: [`stats socket ${dir}/user.sock mode 600 level user`],
+      globalExtra: [`stats socket ${dir}/user.sock mode 600 level user`, `stats socket ipv4@127.0.0.1:${tcpPort} level admin`],
       frontends: [{ name: 'web', port, backend: 'app' }],
       backends: [
         {
@@ -165,6 +167,15 @@ describe('runtime API against a live pool', () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it('speaks the same API over TCP', async () => {
+    const tcp = new HaproxyRuntime({ port: tcpPort });
+    const state = await tcp.showServersState('app');
+    expect(state.map((x) => x.server)).toEqual(expect.arrayContaining(['a', 'b']));
+    await tcp.setWeight('app', 'b', 12);
+    expect((await pool.runtime.serverStat('app', 'b')).weight).toBe(12);
+    await tcp.setWeight('app', 'b', 10);
   });
 
   it('says permission denied on a socket without admin level', async () => {
