@@ -102,3 +102,6 @@ export {
   modelRows,
   type TabularOptions,
 } from './tabular/tabular.js';
+
+// Model serving (the HTTP server, hot reload, load tester, forecasting from records).
+export * from './serve/index.js';

@@ -17,3 +17,4 @@ export {
 } from './payloads.js';
 export { type ErrorBody, RequestError } from './request-error.js';
 export { type LoadTestOptions, type LoadTestReport, type TimeStats, runLoadTest, timeStats } from './load-test.js';
+export { forecastFromRecords } from './forecast-records.js';

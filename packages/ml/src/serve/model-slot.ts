@@ -11,8 +11,11 @@ export interface ServableModel {
   predict(rows: number[][]): number[];
 }
 
-/** Loads a model file (e.g. `@nss/ml`'s `loadModel`); throws with the file and the reason when it cannot. */
-export type ModelLoader = (path: string) => Promise<ServableModel> | ServableModel;
+/**
+ * Loads a model file (e.g. `@nss/ml`'s `loadModel`) for a role (`failure`, `forecaster`, `classifier`,
+ * `regressor`, `kmeans`); throws with the file and the reason when it cannot.
+ */
+export type ModelLoader = (path: string, role: string) => Promise<ServableModel> | ServableModel;
 
 /** The state of a {@link ModelSlot}, as `GET /models` reports it. */
 export interface ModelSlotStatus {
@@ -20,6 +23,8 @@ export interface ModelSlotStatus {
   readonly path: string;
   readonly kind: string | null;
   readonly features: number | null;
+  /** Names of the features, in the order rows must give them (`[]` before the first load). */
+  readonly featureNames: readonly string[];
   /** When the model now served was loaded (ISO 8601), `null` when none is. */
   readonly loadedAt: string | null;
   /** How many times the file was (re)loaded successfully. */
@@ -58,7 +63,7 @@ export class ModelSlot {
   /** Loads the file now; rejects (and keeps any previous model) when it cannot be loaded. */
   async load(): Promise<void> {
     try {
-      const model = await this.loader(this.path);
+      const model = await this.loader(this.path, this.name);
       this.model = model;
       this.loadedAt = new Date();
       this.loads++;
@@ -137,6 +142,7 @@ export class ModelSlot {
       path: this.path,
       kind: this.model?.kind ?? null,
       features: this.model?.featureNames.length ?? null,
+      featureNames: [...(this.model?.featureNames ?? [])],
       loadedAt: this.loadedAt?.toISOString() ?? null,
       loads: this.loads,
       lastError: this.lastError,
