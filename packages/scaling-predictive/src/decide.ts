@@ -1,4 +1,5 @@
 import type { MonitorView, ScalingAction, VnfInstanceMonitor } from '@nss/core';
+import { delayRuleCpu } from './delay-rule.js';
 import { PREDICTIVE_NAME, type PredictiveParameters } from './parameters.js';
 import { RateForecaster } from './rate-forecaster.js';
 
@@ -8,11 +9,13 @@ export interface PredictiveState {
   readonly forecasters: Map<string, RateForecaster>;
   /** Per VNF instance: the time (ms) of its last scaling decision. */
   readonly lastScaling: Map<string, number>;
+  /** Per VNF instance: the mean work of a packet (instructions) last measured. */
+  readonly workPerPacket: Map<string, number>;
 }
 
 /** A fresh, empty {@link PredictiveState}. */
 export function createPredictiveState(): PredictiveState {
-  return { forecasters: new Map(), lastScaling: new Map() };
+  return { forecasters: new Map(), lastScaling: new Map(), workPerPacket: new Map() };
 }
 
 /**
@@ -22,6 +25,21 @@ export function createPredictiveState(): PredictiveState {
 export function arrivalRate(v: VnfInstanceMonitor, view: MonitorView): number {
   const seconds = (view.time - view.windowStart) / 1000;
   return seconds > 0 ? v.workArrived / seconds : Number.NaN;
+}
+
+/**
+ * The delay budget (ms) of an instance: the smallest, over the SFC instances mapped onto it, of
+ * sla_share · max_latency / (VNFs in the chain). Infinity when it serves none.
+ */
+export function delayBudget(v: VnfInstanceMonitor, view: MonitorView, p: PredictiveParameters): number {
+  let budget = Number.POSITIVE_INFINITY;
+  for (const name of v.sfcInstances) {
+    const si = view.sfcInstances.find((s) => s.name === name);
+    const sfc = si === undefined ? undefined : view.environment.sfcs.find((s) => s.name === si.sfc);
+    if (sfc === undefined || sfc.vnfs.length === 0) continue;
+    budget = Math.min(budget, (p.sla_share * sfc.maxLatency) / sfc.vnfs.length);
+  }
+  return budget;
 }
 
 /**
@@ -39,7 +57,8 @@ function round3(x: number): number {
 /**
  * One monitor cycle: for each live VNF instance (those shutting down are skipped and forgotten when
  * gone), record its arrival rate, forecast the next `horizon` intervals, and set the CPU to
- * {@link cpuTarget} of the largest forecast, clamped to [cpuMin, cpu + what its node has free] (free CPU
+ * the larger of {@link cpuTarget} of the largest forecast and the delay rule's CPU ({@link delayRuleCpu}
+ * for the forecast packet rate and the instance's {@link delayBudget}), clamped to [cpuMin, cpu + what its node has free] (free CPU
  * is shared by the instances of a node in view order, so a request never exceeds what the view says
  * the node can give; the core still records a failure if that changed). A scale-up is emitted whenever the target is
  * above the allocation; a scale-down only when the target is below cpu · (1 − hysteresis) and the last
@@ -62,8 +81,13 @@ export function decidePredictive(view: MonitorView, p: PredictiveParameters, sta
     f.observe(rate);
     const forecasts = f.forecast();
     const demand = Math.max(...forecasts);
-    const workPerPacket = v.packetsArrived > 0 ? v.workArrived / v.packetsArrived : 0;
-    const target = cpuTarget(demand, v.queue * workPerPacket, p);
+    if (v.packetsArrived > 0) state.workPerPacket.set(v.name, v.workArrived / v.packetsArrived);
+    const workPerPacket = state.workPerPacket.get(v.name) ?? 0;
+    let target = cpuTarget(demand, v.queue * workPerPacket, p);
+    const budget = delayBudget(v, view, p);
+    if (workPerPacket > 0 && Number.isFinite(budget)) {
+      target = Math.max(target, delayRuleCpu((demand * (1 + p.headroom)) / workPerPacket, workPerPacket, budget, p.sla_miss_target, target));
+    }
     const nodeFree = free.get(v.node) ?? 0;
     const ceiling = v.cpu + nodeFree;
     const wanted = Math.min(Math.max(target, v.cpuMin), Math.max(ceiling, v.cpuMin));
@@ -85,6 +109,7 @@ export function decidePredictive(view: MonitorView, p: PredictiveParameters, sta
     if (!live.has(name)) {
       state.forecasters.delete(name);
       state.lastScaling.delete(name);
+      state.workPerPacket.delete(name);
     }
   }
   return actions;

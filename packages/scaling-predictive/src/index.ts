@@ -22,7 +22,10 @@ export {
   createPredictiveState,
   arrivalRate,
   cpuTarget,
+  delayBudget,
   type PredictiveState,
 } from './decide.js';
 export { CpuTimeMeter } from './cpu-time-meter.js';
 export { dailyPacketFlow, packetFlowCsv, type DailyTrafficOptions, type DailyFlowRow } from './daily-traffic.js';
+export { runDailyScenario, type DailyScenarioRun, type DailyScenarioResult } from './daily-scenario.js';
+export { waitTailProbability, delayRuleCpu } from './delay-rule.js';

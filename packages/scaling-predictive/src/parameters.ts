@@ -41,14 +41,21 @@ export interface PredictiveParameters {
   readonly horizon: number;
   /** Intervals between two refits of `ridge`/`gbm` (integer ≥ 1). Default 10. */
   readonly refit_every: number;
-  /** Utilisation the allocation aims at: CPU = demand / target_utilization (0 < x ≤ 1). Default 0.7. */
+  /** Utilisation the allocation aims at: CPU = demand / target_utilization (0 < x ≤ 1). Default 0.85. */
   readonly target_utilization: number;
-  /** Extra fraction on top of the forecast demand (≥ 0). Default 0.1. */
+  /** Extra fraction on top of the forecast demand (≥ 0). Default 0.05. */
   readonly headroom: number;
   /** Scale down only when the target is below cpu · (1 − hysteresis) (0 ≤ x < 1). Default 0.15. */
   readonly hysteresis: number;
   /** ms after a scaling of an instance during which it is not scaled down (≥ 0). Scale-ups never wait. Default 2000. */
   readonly waiting_time: number;
+  /**
+   * Delay rule: the CPU is also raised until the estimated probability that a packet waits longer than
+   * its share of the SLA is at most this (0 < x ≤ 1; 1 disables the rule). Default 0.01.
+   */
+  readonly sla_miss_target: number;
+  /** Share of an SFC's max_latency, divided evenly among its VNFs, that one VNF's sojourn may use (0 < x ≤ 1). Default 0.8. */
+  readonly sla_share: number;
 }
 
 /** Default values of the parameters. */
@@ -61,10 +68,12 @@ export const PREDICTIVE_DEFAULTS: PredictiveParameters = Object.freeze({
   season_length: 0,
   horizon: 1,
   refit_every: 10,
-  target_utilization: 0.7,
-  headroom: 0.1,
+  target_utilization: 0.85,
+  headroom: 0.05,
   hysteresis: 0.15,
   waiting_time: 2000,
+  sla_miss_target: 0.01,
+  sla_share: 0.8,
 });
 
 const RANGES: Readonly<Record<keyof PredictiveParameters, ParameterSchema>> = {
@@ -80,6 +89,8 @@ const RANGES: Readonly<Record<keyof PredictiveParameters, ParameterSchema>> = {
   headroom: { type: 'number', minimum: 0 },
   hysteresis: { type: 'number', minimum: 0, exclusiveMaximum: 1 },
   waiting_time: { type: 'number', minimum: 0 },
+  sla_miss_target: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+  sla_share: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
 };
 
 const DESCRIPTIONS: Readonly<Record<keyof PredictiveParameters, string>> = {
@@ -91,10 +102,13 @@ const DESCRIPTIONS: Readonly<Record<keyof PredictiveParameters, string>> = {
   season_length: 'Season in monitor intervals (0 = none); seasonal-naive needs it, ridge/gbm add the rate one season earlier as a feature. Default 0.',
   horizon: 'Intervals ahead the allocation covers (the largest forecast of the next horizon intervals). Default 1.',
   refit_every: 'Intervals between two refits of ridge/gbm. Default 10.',
-  target_utilization: 'CPU = forecast demand · (1 + headroom) / target_utilization. Default 0.7.',
-  headroom: 'Extra fraction on top of the forecast demand. Default 0.1.',
+  target_utilization: 'CPU = forecast demand · (1 + headroom) / target_utilization. Default 0.85.',
+  headroom: 'Extra fraction on top of the forecast demand. Default 0.05.',
   hysteresis: 'Scale down only when the target is below cpu · (1 − hysteresis). Default 0.15.',
   waiting_time: 'ms after a scaling of an instance before it may be scaled down again (scale-ups never wait). Default 2000.',
+  sla_miss_target:
+    'Delay rule: raise the CPU until the estimated probability (M/D/1 with an exponential tail) that a packet waits past its share of the SLA is at most this; 1 disables it. Default 0.01.',
+  sla_share: "Share of an SFC's max_latency (split evenly among its VNFs) one VNF's sojourn may use. Default 0.8.",
 };
 
 /** JSON Schema of the parameters (ajv applies the defaults). */

@@ -12,7 +12,9 @@ import {
  * arrival rate (instructions/s) over the interval, forecasts the next `horizon` intervals with an
  * `@nss/ml` model trained on the instance's own history (`ridge` by default; `seasonal-naive`,
  * `persistence`, `trailing-mean`, `gbm`), and sets the CPU ahead of demand to
- * forecast · (1 + headroom) / target_utilization (plus the queued work), never below the VNF type's
+ * forecast · (1 + headroom) / target_utilization (plus the queued work), raised if needed until the
+ * estimated probability of a packet waiting past its share of the SLA is at most `sla_miss_target`
+ * (M/D/1 mean wait, exponential tail), never below the VNF type's
  * cpu nor above what the node has free. Scale-downs need the target below cpu · (1 − hysteresis) and
  * `waiting_time` ms since the instance's last scaling. The core validates and logs the actions
  * (`SCALING_UP_CPU`, `SCALING_DOWN_CPU`, `*_FAIL`).
@@ -39,6 +41,7 @@ export const predictiveScaling = defineScaling<Partial<PredictiveParameters>>({
       stop: () => {
         state.forecasters.clear();
         state.lastScaling.clear();
+        state.workPerPacket.clear();
       },
     };
   },
