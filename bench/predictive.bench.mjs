@@ -83,12 +83,12 @@ const lines = [
   `| ${'-'.repeat(40)} | --- | --- | --- | --- | --- |`,
   ...results.map(
     (r) =>
-      `| ${pad(r.name, 40)} | ${(100 * r.slaViolationRate).toFixed(2)} % | ${r.delayP95.toFixed(1)} | ${(r.cpuSeconds / 1e6).toFixed(3)} | ${r.actions.toFixed(0)} | ${r.failures.toFixed(0)} |`,
+      `| ${pad(r.name, 40)} | ${(100 * r.slaViolationRate).toFixed(3)} % | ${r.delayP95.toFixed(1)} | ${(r.cpuSeconds / 1e6).toFixed(3)} | ${r.actions.toFixed(0)} | ${r.failures.toFixed(0)} |`,
   ),
 ];
 console.log(lines.join('\n'));
 for (const r of results) {
-  console.log(`  ${r.name}: ${r.perSeed.map((s) => `seed ${s.seed}: ${(100 * s.slaViolationRate).toFixed(2)} % / ${(s.cpuSeconds / 1e6).toFixed(3)}`).join('; ')} (${(r.wallMs / 1000).toFixed(1)} s)`);
+  console.log(`  ${r.name}: ${r.perSeed.map((s) => `seed ${s.seed}: ${(100 * s.slaViolationRate).toFixed(3)} % / ${(s.cpuSeconds / 1e6).toFixed(3)}`).join('; ')} (${(r.wallMs / 1000).toFixed(1)} s)`);
 }
 if (only === '') {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
