@@ -47,9 +47,11 @@ const CONFIGS = [
   predictive('persistence', { model: 'persistence' }),
   predictive('gbm + season', { model: 'gbm', season_length: SEASON }),
   predictive('ridge, no delay rule', { sla_miss_target: 1 }),
-  predictive('ridge, util 0.7, headroom 0.1, no delay rule', { target_utilization: 0.7, headroom: 0.1, sla_miss_target: 1 }),
-  predictive('ridge, util 0.8, headroom 0.05, miss 0.003', { target_utilization: 0.8, sla_miss_target: 0.003 }),
-  predictive('ridge, util 0.9, headroom 0, miss 0.02', { target_utilization: 0.9, headroom: 0, sla_miss_target: 0.02 }),
+  predictive('ridge, util 0.7, hr 0.1, no delay rule', { target_utilization: 0.7, headroom: 0.1, sla_miss_target: 1 }),
+  predictive('ridge, util 0.8, miss 0.003', { target_utilization: 0.8, sla_miss_target: 0.003 }),
+  predictive('ridge, util 0.75, miss 0.002', { target_utilization: 0.75, sla_miss_target: 0.002 }),
+  predictive('ridge, util 0.8, miss 0.001', { target_utilization: 0.8, sla_miss_target: 0.001 }),
+  predictive('ridge, util 0.9, hr 0, miss 0.02', { target_utilization: 0.9, headroom: 0, sla_miss_target: 0.02 }),
 ];
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -79,11 +81,11 @@ for (const config of CONFIGS) {
 const pad = (s, n) => String(s).padEnd(n);
 const lines = [
   `daily scenario, seeds ${seeds.join(', ')} (mean over seeds)`,
-  `| ${pad('configuration', 40)} | SLA violations | delay p95 (ms) | CPU·time (10⁶ instr) | actions | failures |`,
-  `| ${'-'.repeat(40)} | --- | --- | --- | --- | --- |`,
+  `| ${pad('configuration', 44)} | SLA violations | delay p95 (ms) | CPU·time (10⁶ instr) | actions | failures |`,
+  `| ${'-'.repeat(44)} | --- | --- | --- | --- | --- |`,
   ...results.map(
     (r) =>
-      `| ${pad(r.name, 40)} | ${(100 * r.slaViolationRate).toFixed(3)} % | ${r.delayP95.toFixed(1)} | ${(r.cpuSeconds / 1e6).toFixed(3)} | ${r.actions.toFixed(0)} | ${r.failures.toFixed(0)} |`,
+      `| ${pad(r.name, 44)} | ${(100 * r.slaViolationRate).toFixed(3)} % | ${r.delayP95.toFixed(1)} | ${(r.cpuSeconds / 1e6).toFixed(3)} | ${r.actions.toFixed(0)} | ${r.failures.toFixed(0)} |`,
   ),
 ];
 console.log(lines.join('\n'));
