@@ -36,6 +36,11 @@ export class MilpBuilder {
     return this.cost.length - 1;
   }
 
+  /** Adds `delta` to the objective coefficient of column `col`. */
+  addCost(col: number, delta: number): void {
+    this.cost[col] += delta;
+  }
+
   /** Adds a binary column. */
   addBinary(cost: number): number {
     return this.addColumn(cost, 0, 1, true);
@@ -53,6 +58,13 @@ export class MilpBuilder {
     this.starts.push(this.indices.length);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
+  }
+
+  /** Objective value (offset included) of a full assignment of the columns. */
+  objectiveOf(values: ArrayLike<number>): number {
+    let total = this.offset;
+    for (let i = 0; i < this.cost.length; i++) total += this.cost[i] * values[i];
+    return total;
   }
 
   /** The model for HiGHS (`infinity` is the runtime's infinity, used for open row bounds). */

@@ -19,7 +19,10 @@ interface HopLink {
   readonly from: string;
   readonly to: string;
   readonly latency: number;
+  /** Column y of this link, or −1 when the hop is folded into the assignment columns `carriers`. */
   readonly col: number;
+  /** For a folded hop: the assignment columns that use this link (one of them is 1 when it is used). */
+  readonly carriers: readonly number[];
 }
 
 /** Attaching a request to an existing SFC instance. */
@@ -37,6 +40,8 @@ interface RequestVariables {
   readonly vnfs: readonly string[];
   readonly positions: readonly Candidate[][];
   readonly hops: readonly HopLink[][];
+  /** The links of each hop by node pair (`from` NUL `to`), for the warm start. */
+  readonly hopsBetween: readonly ReadonlyMap<string, readonly HopLink[]>[];
   readonly shares: readonly ShareOption[];
   /** Why the request cannot be served at all (set when it has no variable). */
   readonly excluded?: string;
@@ -77,6 +82,10 @@ export class RoundModel {
   /** New-instance count columns z_{n,v}, with the x columns that use them. */
   private readonly newInstances = new Map<string, { node: string; vnf: Vnf; col: number; uses: number[] }>();
   private integerColumns = 0;
+  /** SLA (`max_latency`) of each SFC type. */
+  private readonly sfcSla: ReadonlyMap<string, number>;
+  /** Links of the environment by name. */
+  private readonly linksByName: ReadonlyMap<string, Link>;
 
   constructor(
     readonly requests: readonly SfcRequest[],
@@ -85,6 +94,8 @@ export class RoundModel {
   ) {
     this.cost = new CostModel(view.environment, options.weights);
     this.rejectionPenalty = this.cost.rejectionPenalty(requests);
+    this.sfcSla = new Map(view.environment.sfcs.map((s) => [s.name, s.maxLatency]));
+    this.linksByName = new Map(view.environment.links.map((l) => [l.name, l]));
     this.build();
   }
 
@@ -226,7 +237,7 @@ export class RoundModel {
           this.variables.push({ ...excluded(request, chainReason), fastest });
           continue;
         }
-        this.variables.push({ request, chain: -1, vnfs: sfc.vnfs, positions: [], hops: [], shares, fastest });
+        this.variables.push({ request, chain: -1, vnfs: sfc.vnfs, positions: [], hops: [], hopsBetween: [], shares, fastest });
         builder.addRow(-Infinity, 1, shares.map((s) => [s.col, 1]));
         continue;
       }
@@ -266,6 +277,25 @@ export class RoundModel {
       const hops: HopLink[][] = [];
       for (let h = 0; h <= L; h++) {
         const list: HopLink[] = [];
+        // The first hop (no bandwidth is booked on it) and, without bandwidth accounting, the last hop
+        // leave or reach a single node over its fastest link: y equals the assignments on the other end,
+        // so its latency is folded into their columns (no y column, no flow rows).
+        if (L >= 1 && (h === 0 || (h === L && !bwLimit))) {
+          const [ends, node] = h === 0 ? [layers[1], request.ingressNode] : [layers[L], request.egressNode];
+          for (const n of ends) {
+            const fastestLink = (h === 0 ? linksOf(node, n) : linksOf(n, node))[0];
+            const carriers = layerColumns(h === 0 ? 1 : L, n);
+            if (fastestLink === undefined || carriers.length === 0) continue;
+            const { link, latency } = fastestLink;
+            for (const col of carriers) {
+              builder.addCost(col, this.cost.latencyCost(latency, sla));
+              slaRow.push([col, latency]);
+            }
+            list.push({ link: link.name, from: h === 0 ? node : n, to: h === 0 ? n : node, latency, col: -1, carriers });
+          }
+          hops.push(list);
+          continue;
+        }
         const out = new Map<string, [number, number][]>();
         const into = new Map<string, [number, number][]>();
         for (const a of layers[h]) {
@@ -274,7 +304,7 @@ export class RoundModel {
             for (const { link, latency } of linksOf(a, b)) {
               if (reach + latency > sla + EPS) continue;
               const col = bwLimit ? this.binary(this.cost.latencyCost(latency, sla)) : builder.addColumn(this.cost.latencyCost(latency, sla), 0, 1, false);
-              list.push({ link: link.name, from: a, to: b, latency, col });
+              list.push({ link: link.name, from: a, to: b, latency, col, carriers: [] });
               (out.get(a) ?? out.set(a, []).get(a)!).push([col, 1]);
               (into.get(b) ?? into.set(b, []).get(b)!).push([col, 1]);
               slaRow.push([col, latency]);
@@ -294,7 +324,15 @@ export class RoundModel {
         hops.push(list);
       }
       builder.addRow(-Infinity, 0, slaRow);
-      this.variables.push({ request, chain: g, vnfs: sfc.vnfs, positions, hops, shares, fastest });
+      const hopsBetween = hops.map((list) => {
+        const byPair = new Map<string, HopLink[]>();
+        for (const y of list) {
+          const key = `${y.from}\u0000${y.to}`;
+          (byPair.get(key) ?? byPair.set(key, []).get(key)!).push(y);
+        }
+        return byPair;
+      });
+      this.variables.push({ request, chain: g, vnfs: sfc.vnfs, positions, hops, hopsBetween, shares, fastest });
     }
 
     // New instances z_{n,v}: share slots, then node CPU and memory.
@@ -318,32 +356,53 @@ export class RoundModel {
     for (const [name, uses] of existingUses) {
       builder.addRow(-Infinity, instances.get(name)!.freeShareSlots, uses.map((c): [number, number] => [c, 1]));
     }
-    const linksByName = new Map(env.links.map((l) => [l.name, l]));
     for (const [name, uses] of bandwidthUses) {
-      const link = linksByName.get(name)!;
+      const link = this.linksByName.get(name)!;
       builder.addRow(-Infinity, (freeBandwidth.get(name) ?? link.bandwidth) - bandwidthMargin(link), uses);
     }
   }
 
   /**
-   * A feasible starting solution for HiGHS, built greedily: requests by increasing CPU demand, each on the cheapest
+   * A feasible starting solution for HiGHS, built greedily: requests one by one, each on the cheapest
    * (then, if that misses the SLA, the fastest) path of its layered graph given what earlier requests
-   * took; a request with no such path is left out. HiGHS starts from it, so even at a tiny time limit
+   * took; a request with no such path is left out. Several request orders are tried (increasing CPU
+   * demand, as for knapsacks; least SLA slack first; fewest candidate columns first; batch order) and
+   * the solution with the lowest objective is kept. HiGHS starts from it, so even at a tiny time limit
    * the plan is at least this good.
    */
   warmStart(): Float64Array {
+    const demand = (v: RequestVariables): number => v.vnfs.reduce((sum, name) => sum + (this.cost.vnfs.get(name)?.cpu ?? 0), 0);
+    const sla = (v: RequestVariables): number => this.sfcSla.get(v.request.sfc) ?? 0;
+    const width = (v: RequestVariables): number => v.hops.reduce((n, list) => n + list.length, 0) + v.shares.length;
+    const orders: ((a: RequestVariables, b: RequestVariables) => number)[] = [
+      (a, b) => demand(a) - demand(b),
+      (a, b) => sla(a) - a.fastest - (sla(b) - b.fastest),
+      (a, b) => width(a) - width(b),
+      () => 0,
+    ];
+    let best: Float64Array | undefined;
+    let bestObjective = Infinity;
+    for (const compare of orders) {
+      const values = this.greedy([...this.variables].sort(compare));
+      const objective = this.builder.objectiveOf(values);
+      if (objective < bestObjective - EPS) {
+        best = values;
+        bestObjective = objective;
+      }
+    }
+    return best ?? new Float64Array(this.builder.columns);
+  }
+
+  /** One greedy solution (see {@link RoundModel.warmStart}), placing the requests in `order`. */
+  private greedy(order: readonly RequestVariables[]): Float64Array {
     const { view } = this;
     const values = new Float64Array(this.builder.columns);
     const cpu = new Map(view.nodes.map((n) => [n.node, n.freeCpu]));
     const mem = new Map(view.nodes.map((n) => [n.node, n.freeMem]));
     const slots = new Map(view.vnfInstances.map((v) => [v.name, v.freeShareSlots]));
     const bandwidth = new Map(view.links.map((l) => [l.link, l.freeBandwidth]));
-    const linksByName = new Map(view.environment.links.map((l) => [l.name, l]));
+    const linksByName = this.linksByName;
     const opened = new Map<string, { count: number; free: number }>();
-    const sfcs = new Map(view.environment.sfcs.map((x) => [x.name, x]));
-    // Smallest CPU demand first: serves more requests when capacity is short (as for knapsacks).
-    const demand = (v: RequestVariables): number => v.vnfs.reduce((sum, name) => sum + (this.cost.vnfs.get(name)?.cpu ?? 0), 0);
-    const order = [...this.variables].sort((a, b) => demand(a) - demand(b));
     for (const v of order) {
       if (v.excluded !== undefined) continue;
       if (v.shares.length > 0) {
@@ -352,7 +411,7 @@ export class RoundModel {
         continue;
       }
       if (v.chain < 0) continue;
-      const sla = sfcs.get(v.request.sfc)!.maxLatency;
+      const sla = this.sfcSla.get(v.request.sfc)!;
       const vnfs = v.vnfs.map((name) => this.cost.vnfs.get(name)!);
       const amountOf = (h: number): number => (h >= 1 && view.computeLinkBandwidthLimit ? vnfs[h - 1].minBandwidth : 0);
       const linkOk = (y: HopLink, h: number): boolean => {
@@ -387,8 +446,8 @@ export class RoundModel {
             const from = nodesOf.get(id)!;
             for (const t of targets) {
               if (!Number.isFinite(t.cost)) continue;
-              for (const y of v.hops[h]) {
-                if (y.from !== from || y.to !== t.node || !linkOk(y, h)) continue;
+              for (const y of v.hopsBetween[h].get(`${from}\u0000${t.node}`) ?? []) {
+                if (!linkOk(y, h)) continue;
                 const latency = label.latency + y.latency + t.latency;
                 const cost = fastest ? latency : label.cost + this.cost.latencyCost(y.latency, sla) + t.cost;
                 const known = next.get(t.id);
@@ -453,7 +512,7 @@ export class RoundModel {
         for (const [k2, x] of opened2) opened.set(k2, x);
         values[v.chain] = 1;
         for (const c of path.cands) values[c.col] = 1;
-        for (const y of path.links) values[y.col] = 1;
+        for (const y of path.links) if (y.col >= 0) values[y.col] = 1;
         break;
       }
     }
@@ -493,7 +552,7 @@ export class RoundModel {
         instanceUse.set(id, used + 1);
         return { kind: 'new', node: c.node, key: `lp/${id}/${Math.floor(used / vnf.maxShare)}` };
       });
-      const links = v.hops.map((list) => list.find((y) => on(y.col))!.link);
+      const links = v.hops.map((list) => list.find((y) => (y.col >= 0 ? on(y.col) : y.carriers.some(on)))!.link);
       decisions.push({ kind: 'chain', request: name, vnfs, links });
     }
     return decisions;
@@ -506,7 +565,7 @@ export class RoundModel {
 }
 
 function excluded(request: SfcRequest, why: string): RequestVariables {
-  return { request, chain: -1, vnfs: [], positions: [], hops: [], shares: [], excluded: why, fastest: Infinity };
+  return { request, chain: -1, vnfs: [], positions: [], hops: [], hopsBetween: [], shares: [], excluded: why, fastest: Infinity };
 }
 
 function fmt(x: number): string {
