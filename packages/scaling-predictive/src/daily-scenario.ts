@@ -21,11 +21,20 @@ export interface DailyScenarioRun {
   readonly params: ParametersFile;
   /** Seed of the environment, the simulation and the traffic draws. */
   readonly seed: number;
+  /** The placement plugin (e.g. `greedyPlacement` from `@nss/placement-greedy`). */
   readonly placement: PlacementPlugin;
   /** The scaling plugin and its parameters; null = no scaling. */
-  readonly scaling: { readonly plugin: ScalingPlugin; readonly parameters?: unknown } | null;
+  readonly scaling: DailyScenarioScaling | null;
   /** Traffic options other than the users (the environment's users) and the seed. */
   readonly traffic?: Omit<DailyTrafficOptions, 'users' | 'seed'>;
+}
+
+/** A scaling plugin with its parameters, for {@link runDailyScenario}. */
+export interface DailyScenarioScaling {
+  /** The plugin. */
+  readonly plugin: ScalingPlugin;
+  /** Its parameters (validated against its schema by the core). Default `{}`. */
+  readonly parameters?: unknown;
 }
 
 /** The figures of one run of the daily scenario. */

@@ -22,9 +22,13 @@ export interface DailyTrafficOptions {
 
 /** One row of a packet-flow file: `time` ms after the previous packet of the same (user, SFC). */
 export interface DailyFlowRow {
+  /** User sending the packet. */
   readonly user: string;
+  /** SFC type the packet is for. */
   readonly sfc: string;
+  /** ms after the previous packet of the same (user, SFC); the first: after the request's placement. */
   readonly time: number;
+  /** Packet size. */
   readonly size: number;
 }
 

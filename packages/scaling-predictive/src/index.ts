@@ -27,5 +27,5 @@ export {
 } from './decide.js';
 export { CpuTimeMeter } from './cpu-time-meter.js';
 export { dailyPacketFlow, packetFlowCsv, type DailyTrafficOptions, type DailyFlowRow } from './daily-traffic.js';
-export { runDailyScenario, type DailyScenarioRun, type DailyScenarioResult } from './daily-scenario.js';
+export { runDailyScenario, type DailyScenarioRun, type DailyScenarioResult, type DailyScenarioScaling } from './daily-scenario.js';
 export { waitTailProbability, delayRuleCpu } from './delay-rule.js';
