@@ -16,6 +16,7 @@ import {
   type SimulationSettings,
   checkParameters,
   checkPlugin,
+  formatProblem,
   parameterIssues,
 } from '@nss/core';
 import type { CliIssue } from './errors.js';
@@ -87,7 +88,12 @@ async function resolveSlot<Kind extends 'placement' | 'scaling' | 'dispatch'>(
     }
     return { configured: { plugin, parameters: slot.parameters }, issues: [] };
   }
-  return { configured: undefined, issues: parameterIssues(check.problems, slot.file, base) };
+  // Each problem names the plugin too: `scaling plugin "basic-cpu": parameter "x": expected …, found …`.
+  const issues = parameterIssues(check.problems, slot.file, base).map((issue, i) => ({
+    ...issue,
+    message: `${slot.kind} plugin "${plugin.name}": ${formatProblem(check.problems[i])}`,
+  }));
+  return { configured: undefined, issues };
 }
 
 /** The problems of the heuristics named by `slots`: unknown plugins and invalid parameters. */

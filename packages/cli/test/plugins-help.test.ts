@@ -24,6 +24,38 @@ describe('nss plugins', () => {
     expect(greedy).toMatchObject({ kind: 'placement', aliases: ['GreedyPlacement', '@nss/placement-greedy'] });
     expect(greedy?.parameters).toEqual([expect.objectContaining({ name: 'shareSfcInstances', default: true })]);
   });
+
+  it('shows the effective default of parameters defaulted only when neither they nor their synonym is given', async () => {
+    const r = await nss(['plugins', '--json']);
+    const plugins = JSON.parse(r.stdout) as { name: string; parameters: { name: string; default: unknown }[] }[];
+    const basic = plugins.find((p) => p.name === 'basic-cpu')!;
+    const defaults = Object.fromEntries(basic.parameters.map((p) => [p.name, p.default]));
+    // The code names and the README synonyms share the effective default (model-spec §8.2, §8.8).
+    expect(defaults).toMatchObject({
+      cpu_load_max: 1,
+      cpu_usage_max: 1,
+      cpu_load_min: 0.7,
+      cpu_usage_min: 0.7,
+      resource_increment: 0.1,
+      cpu_increment: 0.1,
+      resource_decrement: 0.1,
+      cpu_decrement: 0.1,
+    });
+    const text = await nss(['plugins']);
+    const row = text.stdout.split('\n').find((l) => /│ cpu_usage_min\s+│/.test(l))!;
+    expect(row.split('│').map((c) => c.trim())).toContain('0.7');
+  });
+
+  it('lists every scaling under its name and the reference class names', async () => {
+    const r = await nss(['plugins', '--json']);
+    const plugins = JSON.parse(r.stdout) as { kind: string; name: string; aliases: string[] }[];
+    const scaling = Object.fromEntries(plugins.filter((p) => p.kind === 'scaling').map((p) => [p.name, p.aliases]));
+    expect(scaling['basic-cpu']).toContain('BasicCPUScaling');
+    expect(scaling['smart-vertical-up']).toContain('SmartVerticalScalingUp');
+    expect(scaling['tcp-vertical-up']).toContain('TCPInspiredVerticalScalingUp');
+    expect(scaling['smart-vertical-down']).toContain('SmartVerticalScalingDown');
+    expect(scaling.elastic).toEqual(['ElasticScaling', '@nss/scaling-elastic']);
+  });
 });
 
 describe('nss --help and --version', () => {

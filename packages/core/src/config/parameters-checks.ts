@@ -42,9 +42,11 @@ function checkMonitorWindow(issues: IssueList, params: unknown, slot: 'scaling' 
   const interval = numericParameter(parameters.monitor_interval);
   const window = numericParameter(parameters.monitor_window_size);
   if (interval === undefined || window === undefined || window >= interval) return;
+  const heuristic = objectAt(params, slot)?.heuristic;
+  const who = typeof heuristic === 'string' ? ` (scaling "${heuristic}")` : '';
   issues.error(
     pointer(slot, 'parameters', 'monitor_window_size'),
-    `a value >= monitor_interval (${interval}): the monitoring window must cover at least one interval`,
+    `a value >= monitor_interval (${interval}): the monitoring window${who} must cover at least one interval`,
     parameters.monitor_window_size,
   );
 }
