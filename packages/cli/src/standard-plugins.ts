@@ -3,6 +3,7 @@
  * CLI's dependencies and to {@link STANDARD_PLUGINS}.
  */
 import { type AnyPlugin, PluginRegistry } from '@nss/core';
+import { dispatchPlugins } from '@nss/dispatch';
 import { greedyPlacement } from '@nss/placement-greedy';
 import { basicCpuScaling } from '@nss/scaling-basic-cpu';
 import { elasticScaling } from '@nss/scaling-elastic';
@@ -16,6 +17,7 @@ export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([
   tcpVerticalUp as AnyPlugin,
   smartVerticalDown as AnyPlugin,
   elasticScaling as AnyPlugin,
+  ...(dispatchPlugins as readonly AnyPlugin[]),
 ]);
 
 /**

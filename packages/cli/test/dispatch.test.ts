@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE, STACK_LINE, assertBuilt, nss, readJson, tmp, writeJson } from './helpers.js';
+import { REFERENCE, ROOT, STACK_LINE, assertBuilt, nss, readJson, tmp, writeJson } from './helpers.js';
 
 beforeAll(assertBuilt);
 
@@ -71,5 +71,33 @@ describe('the dispatch section', () => {
     expect(r2.stderr).toContain('colour');
     expect(r2.stderr).not.toContain(STACK_LINE);
     expect(existsSync(marker)).toBe(false); // validation never creates the policy
+  });
+});
+
+describe('the standard dispatch policies by name', () => {
+  const OVERLOAD = join(ROOT, 'scenarios', 'overload');
+  const POLICIES = ['round-robin', 'least-loaded', 'random', 'least-impedance', 'proportional-fairness', 'deficit-round-robin'];
+
+  it.each(POLICIES)('the overload scenario with elastic scale-out runs with "dispatch": %s', async (policy) => {
+    const dir = tmp();
+    const params = readJson<Record<string, any>>(join(OVERLOAD, 'overload-elastic.json'));
+    params.simulation.num_rounds = 1;
+    params.dispatch = { heuristic: policy };
+    const file = writeJson(dir, 'params.json', params);
+    const specs = join(OVERLOAD, 'overload-specs.json');
+    const check = await nss(['validate', '--specs', specs, '--params', file]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain(`dispatch ${policy}`);
+    const out = join(dir, 'out');
+    const r = await nss(['run', '--specs', specs, '--params', file, '--out', out, '--quiet']);
+    expect(r.stderr).not.toContain(STACK_LINE);
+    expect(r.code).toBe(0);
+    const round = readJson<{ packets: Record<string, number>; scaling: { up: number } }>(join(out, 'Round_0', 'summary.json'));
+    // Conservation whatever the policy: every created packet delivered, dropped, orphaned or in flight.
+    const p = round.packets;
+    expect(p.delivered + p.dropped + p.orphaned + p.inFlight).toBe(p.created);
+    // Scale-out happened, so the policy had several instances to choose from.
+    const rows = readFileSync(join(out, 'Round_0', 'vnf_instance_scaling.csv'), 'utf8');
+    expect(rows).toContain('SCALING_ADD_INSTANCE;');
   });
 });
