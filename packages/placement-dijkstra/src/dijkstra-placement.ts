@@ -33,13 +33,27 @@ interface Serving {
   readonly cpu: number;
 }
 
+/** Cheapest link per node pair (index a·N + b) for one hop size and weights; NaN = not computed yet. */
+interface LinkTable {
+  readonly size: number;
+  readonly w: CostWeights;
+  readonly cost: Float64Array;
+  readonly link: Int32Array;
+}
+
 /** Per plan: node and link lookups and the cache of cheapest links per node pair. */
 class Topology {
   readonly nodes: readonly Node[];
   readonly index = new Map<string, number>();
   /** Links from node a to node b at a·N + b, in counter order. */
   readonly pairs: Link[][];
-  private readonly cache = new Map<string, { cost: Float64Array; link: Int32Array }>();
+  private readonly cache = new Map<string, LinkTable>();
+  /** 1 when the link (by index) may be used by a hop now. */
+  private readonly usableLink: Uint8Array;
+
+  private refreshUsable(): void {
+    for (const l of this.view.environment.links) this.usableLink[l.index] = this.reservations.usable(l) ? 1 : 0;
+  }
 
   constructor(
     readonly view: InfrastructureView,
@@ -49,6 +63,8 @@ class Topology {
     this.nodes.forEach((n, i) => this.index.set(n.name, i));
     const N = this.nodes.length;
     this.pairs = Array.from({ length: N * N }, () => []);
+    this.usableLink = new Uint8Array(view.environment.links.length);
+    this.refreshUsable();
     for (const l of view.environment.links) {
       const a = this.index.get(l.source);
       const b = this.index.get(l.target);
@@ -56,43 +72,59 @@ class Topology {
     }
   }
 
-  /** The cheapest usable link from node a to node b for `size` units under `w` (cached), with its cost. */
-  cheapest(a: number, b: number, size: number, w: CostWeights): { cost: number; link: Link | undefined } {
+  /** The table of cheapest links for hops of `size` units under `w` (filled lazily by {@link cheapest}). */
+  table(size: number, w: CostWeights): LinkTable {
     const N = this.nodes.length;
     const key = `${size}|${w.latency}|${w.energy}`;
     let entry = this.cache.get(key);
     if (entry === undefined) {
-      entry = { cost: new Float64Array(N * N).fill(NaN), link: new Int32Array(N * N) };
+      entry = { size, w, cost: new Float64Array(N * N).fill(NaN), link: new Int32Array(N * N) };
       this.cache.set(key, entry);
     }
-    const i = a * N + b;
-    if (Number.isNaN(entry.cost[i])) {
-      let best = Infinity;
-      let arg = -1;
-      const links = this.pairs[i];
-      for (let j = 0; j < links.length; j++) {
-        if (!this.reservations.usable(links[j])) continue;
-        const c = linkCost(links[j], size, w);
-        if (c < best) {
-          best = c;
-          arg = j;
-        }
+    return entry;
+  }
+
+  /** Cost of the cheapest usable link from node a to node b in `table` (Infinity when none). */
+  cheapestCost(table: LinkTable, a: number, b: number): number {
+    const i = a * this.nodes.length + b;
+    const cached = table.cost[i];
+    if (cached === cached) return cached; // not NaN: already computed
+    let best = Infinity;
+    let arg = -1;
+    const links = this.pairs[i];
+    for (let j = 0; j < links.length; j++) {
+      if (this.usableLink[links[j].index] === 0) continue;
+      const c = linkCost(links[j], table.size, table.w);
+      if (c < best) {
+        best = c;
+        arg = j;
       }
-      entry.cost[i] = best;
-      entry.link[i] = arg;
     }
-    const j = entry.link[i];
-    return { cost: entry.cost[i], link: j === -1 ? undefined : this.pairs[i][j] };
+    table.cost[i] = best;
+    table.link[i] = arg;
+    return best;
+  }
+
+  /** The cheapest usable link from node a to node b in `table`. */
+  cheapestLink(table: LinkTable, a: number, b: number): Link | undefined {
+    this.cheapestCost(table, a, b);
+    const i = a * this.nodes.length + b;
+    const j = table.link[i];
+    return j === -1 ? undefined : this.pairs[i][j];
   }
 
   /** Books bandwidth; forgets the cached links when a link runs out (it is no longer usable). */
   book(link: Link, amount: number): void {
     this.reservations.book(link, amount);
-    if (amount > 0 && !this.reservations.usable(link)) this.cache.clear();
+    if (amount > 0 && !this.reservations.usable(link)) {
+      this.usableLink[link.index] = 0;
+      this.cache.clear();
+    }
   }
 
   /** Forgets the cached links (after a rollback gave bandwidth back). */
   invalidate(): void {
+    this.refreshUsable();
     this.cache.clear();
   }
 }
@@ -176,10 +208,12 @@ function placeOne(round: Round, request: SfcRequest): PlacementDecision {
   const w = sfcWeights(params, sfc);
   const sizes = [entrySize(request, view)];
   for (const vnf of chain) sizes.push(sizes[sizes.length - 1] * vnf.packetNetworkDemand);
-  const forbiddenVertices = new Set<string>();
-  const forbiddenHops = new Set<string>();
+  const N = topology.nodes.length;
+  const forbiddenVertices = new Set<number>();
+  const forbiddenHops = new Set<number>();
   for (let attempt = 0; attempt <= 2 * chain.length + 2; attempt++) {
     const servings = chain.map((vnf, k) => servingsOf(round, vnf, sizes[k], w));
+    const tables = sizes.map((z) => topology.table(z, w));
     const empty = servings.findIndex((s) => s.every((x) => x === undefined));
     if (empty !== -1) {
       const v = chain[empty];
@@ -190,8 +224,9 @@ function placeOne(round: Round, request: SfcRequest): PlacementDecision {
       nodes: topology.nodes.length,
       source,
       target,
-      vertexCost: (k, n) => (forbiddenVertices.has(`${k}:${n}`) ? Infinity : (servings[k][n]?.cost ?? Infinity)),
-      hopCost: (h, a, b) => (forbiddenHops.has(`${h}:${a}:${b}`) ? Infinity : topology.cheapest(a, b, sizes[h], w).cost),
+      vertexCost: (k, n) => (forbiddenVertices.size > 0 && forbiddenVertices.has(k * N + n) ? Infinity : (servings[k][n]?.cost ?? Infinity)),
+      hopCost: (h, a, b) =>
+        forbiddenHops.size > 0 && forbiddenHops.has((h * N + a) * N + b) ? Infinity : topology.cheapestCost(tables[h], a, b),
     };
     const path = round.solver(graph);
     if (path === null) {
@@ -210,9 +245,9 @@ function placeOne(round: Round, request: SfcRequest): PlacementDecision {
     for (let h = 0; h <= chain.length && !conflict; h++) {
       const a = nodesOnPath[h];
       const b = nodesOnPath[h + 1];
-      const { link } = topology.cheapest(a, b, sizes[h], w);
+      const link = topology.cheapestLink(tables[h], a, b);
       if (link === undefined || !reservations.usable(link)) {
-        forbiddenHops.add(`${h}:${a}:${b}`);
+        forbiddenHops.add((h * N + a) * N + b);
         conflict = true;
         break;
       }
@@ -232,7 +267,7 @@ function placeOne(round: Round, request: SfcRequest): PlacementDecision {
       } else if (reservations.fits(node, vnf)) {
         vnfs.push({ kind: 'new', node, key: reservations.create(node, vnf).key });
       } else {
-        forbiddenVertices.add(`${h}:${b}`);
+        forbiddenVertices.add(h * N + b);
         conflict = true;
       }
       latency += processingTime(vnf, serving.cpu, sizes[h]);
