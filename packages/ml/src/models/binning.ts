@@ -53,14 +53,14 @@ export function binOf(x: number, edges: Float64Array): number {
  * @param rowCount - Number of rows.
  * @param featureCount - Number of features.
  * @param maxBins - At most this many bins per feature (≤ 256). Default 256.
- * @param sampleSize - Rows sampled to place the edges. Default 200 000.
+ * @param sampleSize - Rows sampled to place the edges. Default 100 000.
  */
 export function binFeatures(
   x: Float64Array,
   rowCount: number,
   featureCount: number,
   maxBins = 256,
-  sampleSize = 200_000,
+  sampleSize = 100_000,
 ): BinnedFeatures {
   const bins = new Uint8Array(rowCount * featureCount);
   const edges: Float64Array[] = [];
