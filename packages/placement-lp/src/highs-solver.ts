@@ -103,8 +103,20 @@ export async function solveMilp(data: ModelData, limits: MilpLimits, start?: Flo
       presolve: 'off',
     });
     if (start !== undefined) model.setSolution({ colValue: start });
-    const run = model.run();
-    const status = STATUS_NAMES[run.modelStatus] ?? `status ${run.modelStatus}`;
+    // HiGHS checks its time limit only now and then (a long LP or sub-MIP overshoots it by seconds
+    // under load): its interrupt checkpoints also stop the solve at the wall-clock deadline.
+    const deadline = t0 + Math.max(limits.timeLimitSeconds, 0.001) * 1000;
+    let late = false;
+    const stopAtDeadline = (event: { interrupt(): void }): undefined => {
+      if (performance.now() >= deadline) {
+        late = true;
+        event.interrupt();
+      }
+      return undefined;
+    };
+    const types = highs.constants.callbackType;
+    const run = model.run({ [types.simplexInterrupt]: stopAtDeadline, [types.ipmInterrupt]: stopAtDeadline, [types.mipInterrupt]: stopAtDeadline });
+    const status = late && run.modelStatus === highs.constants.modelStatus.interrupted ? 'Time limit reached' : (STATUS_NAMES[run.modelStatus] ?? `status ${run.modelStatus}`);
     const primal = info(model, 'primal_solution_status');
     const feasible = primal === 2 && run.modelStatus !== 8;
     const values = feasible ? model.getSolution().colValue : null;

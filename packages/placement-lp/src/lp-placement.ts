@@ -80,11 +80,14 @@ export async function placeRound(requests: readonly SfcRequest[], view: Infrastr
     result = { status: 'No model', feasible: true, values: new Float64Array(0), objective: model.builder.offset, bound: model.builder.offset, gap: 0, solveMs: 0 };
   } else {
     const highs = await loadHighs().catch(() => undefined);
-    const left = params.timeLimitMs - (performance.now() - started);
-    result =
-      highs === undefined
-        ? await solveMilp(model.builder.build(1e30), { timeLimitSeconds: 0, mipGap: params.mipGap })
-        : await solveMilp(model.builder.build(highs.infinity), { timeLimitSeconds: Math.max(left, 1) / 1000, mipGap: params.mipGap }, model.warmStart());
+    if (highs === undefined) {
+      result = await solveMilp(model.builder.build(1e30), { timeLimitSeconds: 0, mipGap: params.mipGap });
+    } else {
+      const start = model.warmStart();
+      const data = model.builder.build(highs.infinity);
+      const left = params.timeLimitMs - (performance.now() - started);
+      result = await solveMilp(data, { timeLimitSeconds: Math.max(left, 1) / 1000, mipGap: params.mipGap }, start);
+    }
   }
   const summary = describeSolve(result);
   const decisions = model.decode(result.feasible ? result.values : null, () =>
