@@ -4,19 +4,30 @@
  */
 import { type AnyPlugin, PluginRegistry } from '@nss/core';
 import { dispatchPlugins } from '@nss/dispatch';
+import { naivePlacement, randomPlacement } from '@nss/placement-basic';
+import { dijkstraPlacement } from '@nss/placement-dijkstra';
 import { greedyPlacement } from '@nss/placement-greedy';
+import { lpPlacement } from '@nss/placement-lp';
+import { smartPlacement } from '@nss/placement-smart';
 import { basicCpuScaling } from '@nss/scaling-basic-cpu';
 import { elasticScaling } from '@nss/scaling-elastic';
+import { predictiveScaling } from '@nss/scaling-predictive';
 import { smartVerticalDown, smartVerticalUp, tcpVerticalUp } from '@nss/scaling-smart-vertical';
 
 /** The plugins every `nss` command knows by name (and by their aliases), in the order `nss plugins` lists them. */
 export const STANDARD_PLUGINS: readonly AnyPlugin[] = Object.freeze([
   greedyPlacement as AnyPlugin,
+  smartPlacement as AnyPlugin,
+  dijkstraPlacement as AnyPlugin,
+  lpPlacement as AnyPlugin,
+  randomPlacement as AnyPlugin,
+  naivePlacement as AnyPlugin,
   basicCpuScaling as AnyPlugin,
   smartVerticalUp as AnyPlugin,
   tcpVerticalUp as AnyPlugin,
   smartVerticalDown as AnyPlugin,
   elasticScaling as AnyPlugin,
+  predictiveScaling as AnyPlugin,
   ...(dispatchPlugins as readonly AnyPlugin[]),
 ]);
 
