@@ -86,7 +86,11 @@ export async function placeRound(requests: readonly SfcRequest[], view: Infrastr
       const start = model.warmStart();
       const data = model.builder.build(highs.infinity);
       const left = params.timeLimitMs - (performance.now() - started);
-      result = await solveMilp(data, { timeLimitSeconds: Math.max(left, 1) / 1000, mipGap: params.mipGap }, start);
+      result =
+        left > 0
+          ? await solveMilp(data, { timeLimitSeconds: left / 1000, mipGap: params.mipGap }, start)
+          : // The budget went on building the model and the warm start: the warm start is the plan.
+            { status: 'Time limit reached', feasible: true, values: start, objective: model.builder.objectiveOf(start), bound: Number.NaN, gap: Number.NaN, solveMs: 0 };
     }
   }
   const summary = describeSolve(result);
