@@ -2,13 +2,13 @@ import {
   type InfrastructureView,
   type Link,
   type PlacementDecision,
+  PlanReservations,
   type PlacementStrategy,
   type RandomStream,
   type SfcRequest,
   type VnfAssignment,
   definePlacement,
 } from '@nss/core';
-import { Reservations } from './reservations.js';
 
 /** Parameters of the random placement. */
 export interface RandomParameters {
@@ -39,7 +39,7 @@ function lowestPropagation(view: InfrastructureView, from: string, to: string, o
 function placeOne(
   request: SfcRequest,
   view: InfrastructureView,
-  reservations: Reservations,
+  reservations: PlanReservations,
   rng: RandomStream,
   checkBandwidth: boolean,
 ): PlacementDecision {
@@ -50,6 +50,7 @@ function placeOne(
     return { kind: 'reject', request: request.name, reason };
   };
   if (sfc === undefined) return reject(`unknown SFC type ${request.sfc}`);
+  reservations.begin();
   const ok = (l: Link): boolean => !checkBandwidth || reservations.usable(l);
   const vnfs: VnfAssignment[] = [];
   const links: string[] = [];
@@ -77,9 +78,7 @@ function placeOne(
       reservations.takeExisting(existing);
       vnfs.push({ kind: 'existing', instance: existing.name });
     } else {
-      const planned = reservations.planned.find(
-        (p) => p.vnf === vnf.name && p.node === node && reservations.freeSlotsOfPlanned(p) > 0,
-      );
+      const planned = reservations.plannedOf(vnf.name).find((p) => p.node === node && reservations.reusablePlanned(p));
       if (planned !== undefined) {
         reservations.takePlanned(planned);
         vnfs.push({ kind: 'new', node, key: planned.key });
@@ -122,7 +121,7 @@ export const randomPlacement = definePlacement<RandomParameters>({
     return {
       name: 'random',
       place(requests, view) {
-        const reservations = new Reservations(view);
+        const reservations = new PlanReservations(view);
         return { decisions: requests.map((r) => placeOne(r, view, reservations, context.rng, params.checkBandwidth)) };
       },
     };

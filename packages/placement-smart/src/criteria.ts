@@ -1,5 +1,4 @@
-import type { Link, Node, SfcPriority, VnfInstanceView } from '@nss/core';
-import type { PlannedInstance } from './reservations.js';
+import type { Link, Node, PlannedVnfInstance, SfcPriority, VnfInstanceView } from '@nss/core';
 
 /**
  * A candidate of SmartPlacement's decision tree for one VNF of a chain: an instance to reuse (Phase 1:
@@ -12,7 +11,7 @@ export interface Candidate {
   /** The existing instance to reuse (Phase 1). */
   readonly existing?: VnfInstanceView;
   /** The instance planned earlier in the round to reuse (Phase 1). */
-  readonly planned?: PlannedInstance;
+  readonly planned?: PlannedVnfInstance;
   /** The lowest-latency usable link from the source node to `node` (first in counter order on ties). */
   readonly link: Link;
   /** Latency criterion (ms): transmission (1000·size/bandwidth) plus propagation over `link`. */

@@ -4,6 +4,7 @@ import {
   type Node,
   type PlacementDecision,
   type PlacementStrategy,
+  PlanReservations,
   type RandomStream,
   type SfcRequest,
   type Vnf,
@@ -11,7 +12,6 @@ import {
   definePlacement,
 } from '@nss/core';
 import { type Candidate, decisionTree, nodePower, transferEnergy } from './criteria.js';
-import { Reservations } from './reservations.js';
 
 /** Parameters of the smart placement. */
 export interface SmartParameters {
@@ -23,7 +23,7 @@ export interface SmartParameters {
 }
 
 /** The lowest-latency usable link from `from` to `to` for `size` units (first in counter order on ties). */
-function fastestLink(view: InfrastructureView, reservations: Reservations, from: string, to: string, size: number): Link | undefined {
+function fastestLink(view: InfrastructureView, reservations: PlanReservations, from: string, to: string, size: number): Link | undefined {
   let best: Link | undefined;
   let bestLatency = Infinity;
   for (const l of view.linksBetween(from, to)) {
@@ -52,7 +52,7 @@ function packetSize(request: SfcRequest, view: InfrastructureView): number {
 interface Walk {
   readonly request: SfcRequest;
   readonly view: InfrastructureView;
-  readonly reservations: Reservations;
+  readonly reservations: PlanReservations;
   readonly nodes: ReadonlyMap<string, Node>;
 }
 
@@ -100,6 +100,7 @@ function placeOne(walk: Walk, rng: RandomStream, share: boolean): PlacementDecis
     );
     if (match !== undefined) return { kind: 'share', request: request.name, sfcInstance: match.name };
   }
+  reservations.begin();
   const vnfs: VnfAssignment[] = [];
   const links: string[] = [];
   let source = request.ingressNode;
@@ -116,8 +117,8 @@ function placeOne(walk: Walk, rng: RandomStream, share: boolean): PlacementDecis
       const c = score(walk, source, size, nodes.get(instance.node)!, last, { existing: instance });
       if (c !== undefined) reusable.push(c);
     }
-    for (const planned of reservations.planned) {
-      if (planned.vnf !== vnf.name || reservations.freeSlotsOfPlanned(planned) <= 0) continue;
+    for (const planned of reservations.plannedOf(vnf.name)) {
+      if (!reservations.reusablePlanned(planned)) continue;
       const c = score(walk, source, size, nodes.get(planned.node)!, last, { planned });
       if (c !== undefined) reusable.push(c);
     }
@@ -125,7 +126,7 @@ function placeOne(walk: Walk, rng: RandomStream, share: boolean): PlacementDecis
     // Phase 2: create one on a host with the CPU and memory.
     if (candidates.length === 0) {
       for (const node of env.nodes) {
-        if (!view.canHost(node.name, vnf.name) || !reservations.fits(node.name, vnf)) continue;
+        if (!reservations.canCreate(node.name, vnf)) continue;
         const c = score(walk, source, size, node, last, {});
         if (c !== undefined) candidates.push(c);
       }
@@ -189,7 +190,7 @@ export const smartPlacement = definePlacement<SmartParameters>({
     return {
       name: 'smart',
       place(requests, view) {
-        const reservations = new Reservations(view);
+        const reservations = new PlanReservations(view);
         const nodes = new Map(view.environment.nodes.map((n) => [n.name, n]));
         return {
           decisions: requests.map((request) => placeOne({ request, view, reservations, nodes }, context.rng, params.shareSfcInstances)),

@@ -79,6 +79,7 @@ export type { PluginSummary, ResolveOptions } from './registry.js';
 export { isModulePath } from './load-plugin-module.js';
 
 // Validating decisions.
+export { PlanReservations, type PlannedVnfInstance } from './plan-reservations.js';
 export { checkPlacementPlan } from './plan-validation.js';
 export type {
   AcceptedPlacement,
