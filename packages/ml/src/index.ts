@@ -34,6 +34,8 @@ export { binFeatures, binOf, type BinnedFeatures } from './models/binning.js';
 export {
   trainGradientBoosting,
   predictRaw,
+  predictRawMatrix,
+  flattenRows,
   scoresToProbabilities,
   type GradientBoostingOptions,
   type GradientBoostingState,
@@ -54,6 +56,7 @@ export {
   type ModelDocument,
 } from './models/model-file.js';
 export { checkLeakage, LEAKAGE_THRESHOLD, type LeakageReport } from './features/leakage.js';
+export { findLookaheadFeatures } from './features/lookahead.js';
 export {
   trainForecaster,
   trainMultiHorizonForecasters,

@@ -3,6 +3,7 @@ import {
   buildForecastFeatures,
   checkLeakage,
   DataTable,
+  findLookaheadFeatures,
   DEFAULT_FEATURE_SPEC,
   forecastFeatureRow,
   generateTrafficTable,
@@ -108,5 +109,16 @@ describe('upstream-compatible features and the leakage check', () => {
     expect(honest.leaky).toBe(false);
     // the honest residual is the noise: about 2 887 / std(rx) ≈ 0.03
     expect(honest.relativeResidual).toBeGreaterThan(0.02);
+  });
+
+  it('finds the look-ahead features of the upstream mode and none in honest features, whatever the horizon', () => {
+    const exogenous = ['tx_packets', 'latency'];
+    expect(findLookaheadFeatures(traffic, spec({ lags: 5, window: 10, mode: 'upstream', exogenous }))).toEqual([
+      'rx_packets_roll_mean_10',
+      'rx_packets_roll_std_10',
+      'tx_packets',
+      'latency',
+    ]);
+    for (const horizon of [1, 7]) expect(findLookaheadFeatures(traffic, spec({ lags: 5, window: 10, horizon, exogenous }))).toEqual([]);
   });
 });

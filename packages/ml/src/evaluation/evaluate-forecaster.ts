@@ -1,6 +1,7 @@
 import { MlDataError } from '../errors.js';
 import { buildForecastFeatures, type BuildFeatureOptions } from '../features/forecast-features.js';
 import { checkLeakage, type LeakageReport } from '../features/leakage.js';
+import { findLookaheadFeatures } from '../features/lookahead.js';
 import type { Model } from '../models/model.js';
 import type { DataTable } from '../table.js';
 import { baselineForecasts, rowsPerDay } from './baselines.js';
@@ -21,11 +22,13 @@ export interface ForecastEvaluation {
   readonly baselines: readonly ForecastScore[];
   /** Leakage check on the evaluation features. */
   readonly leakage: LeakageReport;
+  /** Features that use values from after the forecast time ({@link findLookaheadFeatures}); empty when honest. */
+  readonly lookaheadFeatures: readonly string[];
   /** The noise floor given, if any. */
   readonly noiseFloor?: { readonly mae: number; readonly rmse: number };
   /** True when the model's MAE or RMSE is below the noise floor (by more than 1 %): a sign of leakage. */
   readonly belowNoiseFloor: boolean;
-  /** True when either check found leakage. */
+  /** True when any check found leakage (linear recoverability, look-ahead features, below the floor). */
   readonly leakageSuspected: boolean;
   /** Findings for people (leakage, below-floor, comparison with persistence). */
   readonly notes: readonly string[];
@@ -57,10 +60,7 @@ export function evaluateForecaster(model: Model, table: DataTable, options: Eval
   const spec = model.info.featureSpec;
   if (model.kind !== 'forecaster' || spec === undefined) throw new MlDataError(`evaluate: a ${model.kind} model is not a forecaster`);
   const fs = buildForecastFeatures(table, spec, options);
-  const d = fs.featureNames.length;
-  const rows: number[][] = new Array(fs.rowCount);
-  for (let r = 0; r < fs.rowCount; r++) rows[r] = Array.from(fs.x.subarray(r * d, r * d + d));
-  const predicted = Float64Array.from(model.predict(rows));
+  const predicted = Float64Array.from(model.predictMatrix(fs.x, fs.rowCount));
   const actual = fs.y;
   const score = (name: string, p: Float64Array): ForecastScore => {
     const ok: number[] = [];
@@ -80,10 +80,14 @@ export function evaluateForecaster(model: Model, table: DataTable, options: Eval
     score(`trailing mean (${spec.window})`, b.trailingMean),
   ];
   const leakage = checkLeakage(fs);
+  const lookaheadFeatures = findLookaheadFeatures(table, spec);
   const floor = options.noiseFloor;
   const belowNoiseFloor = floor !== undefined && (modelScore.mae < 0.99 * floor.mae || modelScore.rmse < 0.99 * floor.rmse);
   const notes: string[] = [];
   if (leakage.leaky) notes.push(leakage.message);
+  if (lookaheadFeatures.length > 0) {
+    notes.push(`LEAKAGE: feature${lookaheadFeatures.length > 1 ? 's' : ''} ${lookaheadFeatures.join(', ')} use values from after the forecast time (t−${h})`);
+  }
   if (belowNoiseFloor && floor !== undefined) {
     notes.push(
       `LEAKAGE: MAE ${modelScore.mae.toFixed(1)} / RMSE ${modelScore.rmse.toFixed(1)} is below the noise floor (MAE ${floor.mae.toFixed(1)}, RMSE ${floor.rmse.toFixed(1)}); ` +
@@ -98,9 +102,10 @@ export function evaluateForecaster(model: Model, table: DataTable, options: Eval
     model: modelScore,
     baselines,
     leakage,
+    lookaheadFeatures,
     noiseFloor: floor,
     belowNoiseFloor,
-    leakageSuspected: leakage.leaky || belowNoiseFloor,
+    leakageSuspected: leakage.leaky || belowNoiseFloor || lookaheadFeatures.length > 0,
     notes,
     actual,
     predicted,

@@ -393,23 +393,42 @@ export function trainGradientBoosting(
 }
 
 /**
- * Raw scores of rows: the regression value (`squared`), the log-odds (`logistic`) or K class scores
- * (`softmax`, row-major, `out[row * K + k]`).
+ * Raw scores of rows given as a row-major matrix (`x[row * featureCount + feature]`): the regression
+ * value (`squared`), the log-odds (`logistic`) or K class scores (`softmax`, `out[row * K + k]`).
  */
-export function predictRaw(state: GradientBoostingState, rows: readonly (readonly number[])[]): Float64Array {
+export function predictRawMatrix(state: GradientBoostingState, x: Float64Array, rowCount: number): Float64Array {
   const K = state.outputs;
-  const out = new Float64Array(rows.length * K);
-  for (let i = 0; i < rows.length; i++) {
-    const x = rows[i];
-    for (let k = 0; k < K; k++) out[i * K + k] = state.base[k];
-    for (let t = 0; t < state.trees.length; t++) {
-      const tree = state.trees[t];
+  const d = state.featureCount;
+  const out = new Float64Array(rowCount * K);
+  for (let i = 0; i < rowCount; i++) for (let k = 0; k < K; k++) out[i * K + k] = state.base[k];
+  for (let t = 0; t < state.trees.length; t++) {
+    const tree = state.trees[t];
+    const feature = tree.feature;
+    const threshold = tree.threshold;
+    const k = t % K;
+    for (let i = 0; i < rowCount; i++) {
       let node = 0;
-      while (tree.feature[node] >= 0) node = x[tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
-      out[i * K + (t % K)] += tree.value[node];
+      const base = i * d;
+      while (feature[node] >= 0) node = x[base + feature[node]] <= threshold[node] ? tree.left[node] : tree.right[node];
+      out[i * K + k] += tree.value[node];
     }
   }
   return out;
+}
+
+/** {@link predictRawMatrix} for rows given as arrays. */
+export function predictRaw(state: GradientBoostingState, rows: readonly (readonly number[])[]): Float64Array {
+  return predictRawMatrix(state, flattenRows(rows, state.featureCount), rows.length);
+}
+
+/** Rows of `d` numbers as one row-major `Float64Array`. */
+export function flattenRows(rows: readonly (readonly number[])[], d: number): Float64Array {
+  const x = new Float64Array(rows.length * d);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let j = 0; j < d; j++) x[i * d + j] = r[j];
+  }
+  return x;
 }
 
 /** Probabilities from raw scores: P(class 1) for `logistic` (one per row), K per row for `softmax`. */

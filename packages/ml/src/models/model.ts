@@ -1,10 +1,10 @@
 import { MlDataError } from '../errors.js';
 import type { ForecastFeatureSpec } from '../features/spec.js';
 import { forecastFeatureRow } from '../features/forecast-features.js';
-import { predictRaw, scoresToProbabilities, type GradientBoostingState } from './gradient-boosting.js';
-import { predictKMeans, type KMeansState } from './kmeans.js';
-import { predictLogistic, type LogisticState } from './logistic.js';
-import { predictRidge, type RidgeState } from './ridge.js';
+import { flattenRows, predictRawMatrix, scoresToProbabilities, type GradientBoostingState } from './gradient-boosting.js';
+import type { KMeansState } from './kmeans.js';
+import type { LogisticState } from './logistic.js';
+import type { RidgeState } from './ridge.js';
 
 /** What a model does; stored in its file and checked on load. */
 export type ModelKind = 'forecaster' | 'failure-classifier' | 'classifier' | 'regressor' | 'kmeans';
@@ -85,43 +85,93 @@ export class Model {
     }
   }
 
+  /** Throws {@link MlDataError} unless the matrix holds `rowCount` rows of finite numbers. */
+  private checkMatrix(x: Float64Array, rowCount: number): void {
+    const d = this.featureNames.length;
+    if (x.length !== rowCount * d) throw new MlDataError(`predict: ${x.length} values for ${rowCount} rows × ${d} features`);
+    for (let i = 0; i < x.length; i++) {
+      if (!Number.isFinite(x[i])) {
+        throw new MlDataError(`predict: row ${Math.floor(i / d)}, feature ${i % d} ("${this.featureNames[i % d]}") is ${x[i]}, a finite number is needed`);
+      }
+    }
+  }
+
   /**
    * Scores before the decision: values (regression), P(class 1) (binary), K probabilities per row
    * (multi-class, row-major), cluster indices (k-means).
    */
-  private scores(rows: readonly (readonly number[])[]): { values: ArrayLike<number>; perRow: number } {
+  private scores(x: Float64Array, n: number): { values: ArrayLike<number>; perRow: number } {
     const e = this.estimator;
+    const d = this.featureNames.length;
     switch (e.algorithm) {
       case 'ridge':
-        return { values: predictRidge(e.state, rows), perRow: 1 };
-      case 'logistic':
-        return { values: predictLogistic(e.state, rows), perRow: 1 };
-      case 'kmeans':
-        return { values: predictKMeans(e.state, rows), perRow: 1 };
+      case 'logistic': {
+        const out = new Float64Array(n);
+        const w = e.state.coefficients;
+        for (let i = 0; i < n; i++) {
+          let s = e.state.intercept;
+          for (let j = 0; j < d; j++) s += w[j] * x[i * d + j];
+          out[i] = e.algorithm === 'ridge' ? s : 1 / (1 + Math.exp(-s));
+        }
+        return { values: out, perRow: 1 };
+      }
+      case 'kmeans': {
+        const c = e.state.centroids;
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          let best = 0;
+          let bestD = Infinity;
+          for (let k = 0; k < c.length; k++) {
+            let s = 0;
+            for (let j = 0; j < d; j++) s += (x[i * d + j] - c[k][j]) ** 2;
+            if (s < bestD) {
+              bestD = s;
+              best = k;
+            }
+          }
+          out[i] = best;
+        }
+        return { values: out, perRow: 1 };
+      }
       case 'gbm': {
-        const raw = predictRaw(e.state, rows);
+        const raw = predictRawMatrix(e.state, x, n);
         if (e.state.loss === 'squared') return { values: raw, perRow: 1 };
         return { values: scoresToProbabilities(e.state, raw), perRow: e.state.outputs };
       }
     }
   }
 
-  /** Predicts each row: class index, value or cluster index (see the class description). */
-  predict(rows: readonly (readonly number[])[]): number[] {
-    this.check(rows);
-    const { values, perRow } = this.scores(rows);
+  /** Turns scores into the answer of {@link Model.predict}. */
+  private decide(values: ArrayLike<number>, perRow: number, n: number): number[] {
     if (this.kind === 'forecaster' || this.kind === 'regressor' || this.kind === 'kmeans') return Array.from(values);
     if (perRow === 1) {
       const thr = this.info.threshold ?? 0.5;
       return Array.from(values, (p) => (p >= thr ? 1 : 0));
     }
-    const out: number[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
+    const out: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
       let best = 0;
       for (let k = 1; k < perRow; k++) if (values[i * perRow + k] > values[i * perRow + best]) best = k;
       out[i] = best;
     }
     return out;
+  }
+
+  /** Predicts each row: class index, value or cluster index (see the class description). */
+  predict(rows: readonly (readonly number[])[]): number[] {
+    this.check(rows);
+    const { values, perRow } = this.scores(flattenRows(rows, this.featureNames.length), rows.length);
+    return this.decide(values, perRow, rows.length);
+  }
+
+  /**
+   * {@link Model.predict} for rows given as one row-major matrix (`x[row * featureNames.length + j]`),
+   * without building an array per row: the fast path for large evaluations.
+   */
+  predictMatrix(x: Float64Array, rowCount: number): number[] {
+    this.checkMatrix(x, rowCount);
+    const { values, perRow } = this.scores(x, rowCount);
+    return this.decide(values, perRow, rowCount);
   }
 
   /**
@@ -133,7 +183,7 @@ export class Model {
       throw new MlDataError(`predictProbabilities: a ${this.kind} model has no class probabilities`);
     }
     this.check(rows);
-    const { values, perRow } = this.scores(rows);
+    const { values, perRow } = this.scores(flattenRows(rows, this.featureNames.length), rows.length);
     if (perRow === 1) return Array.from(values);
     const out: number[][] = [];
     for (let i = 0; i < rows.length; i++) out.push(Array.from({ length: perRow }, (_, k) => values[i * perRow + k]));
