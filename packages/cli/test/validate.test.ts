@@ -34,7 +34,7 @@ describe('nss validate', () => {
   });
 
   for (const size of ['S', 'M', 'L']) {
-    it(`rejects the reference ${size} scenario, whose placement is not registered, with exit code 2`, async () => {
+    it(`accepts the reference ${size} scenario unchanged (SmartPlacement and BasicCPUScaling are registered)`, async () => {
       const r = await nss([
         'validate',
         '--specs',
@@ -42,8 +42,19 @@ describe('nss validate', () => {
         '--params',
         join(REFERENCE, `${size}-params.json`),
       ]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('placement SmartPlacement, scaling BasicCPUScaling');
+      expect(r.stderr).not.toContain(STACK_LINE);
+    });
+
+    it(`rejects the reference ${size} scenario with an unregistered placement, with exit code 2`, async () => {
+      const dir = tmp();
+      const params = readJson<Json>(join(REFERENCE, `${size}-params.json`));
+      params.placement = { heuristic: 'NoSuchPlacement' };
+      const file = writeJson(dir, `${size}-params.json`, params);
+      const r = await nss(['validate', '--specs', join(REFERENCE, `${size}-specs.json`), '--params', file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${size}-params.json: /placement/heuristic: unknown placement "SmartPlacement"; available: greedy`);
+      expect(r.stderr).toContain(`${size}-params.json: /placement/heuristic: unknown placement "NoSuchPlacement"; available: greedy`);
       // BasicCPUScaling is registered (@nss/scaling-basic-cpu): only the placement is unknown.
       expect(r.stderr).not.toContain('/scaling/heuristic');
       expect(r.stderr).not.toContain(STACK_LINE);
