@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chronologicalSplit,
   DataTable,
   evaluateClassifier,
   evaluateClustering,
@@ -33,6 +34,14 @@ function blobs(n: number, seed: number): DataTable {
 describe('generic classifier, regressor and clustering', () => {
   const data = blobs(900, 7);
   const { train, test } = randomSplit(data, 0.3, 42);
+
+  it('chronological split keeps time order: the first 80 % train, the rest test', () => {
+    const t = new DataTable(['timestamp'], [Float64Array.from({ length: 10 }, (_, i) => 100 + i)]);
+    const { train: a, test: b } = chronologicalSplit(t, 0.8);
+    expect(Array.from(a.numeric('timestamp'))).toEqual([100, 101, 102, 103, 104, 105, 106, 107]);
+    expect(Array.from(b.numeric('timestamp'))).toEqual([108, 109]);
+    expect(() => chronologicalSplit(t, 1)).toThrow(MlDataError);
+  });
 
   it('seeded random split keeps every row once', () => {
     expect(train.rowCount + test.rowCount).toBe(900);
