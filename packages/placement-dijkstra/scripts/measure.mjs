@@ -1,7 +1,11 @@
 // Time of one placement round of the Dijkstra placement, per solver: `node scripts/measure.mjs [nodes] [requests]`
-// (build @nss/core and this package first). Prints the median of 5 runs after one warm-up run.
+// (build @nss/core and this package first). Prints the median of RUNS (default 5) runs after one warm-up
+// run. SOLVERS=layered,graphology picks the solvers; DIST=<path to a built index.js> measures another build
+// (e.g. an older one, to give ratios measured in one run on a busy machine).
+import { pathToFileURL } from 'node:url';
 import { Rng, generateEnvironment } from '@nss/core';
-import { dijkstraPlacement } from '../dist/index.js';
+
+const { dijkstraPlacement } = await import(process.env.DIST ? pathToFileURL(process.env.DIST).href : '../dist/index.js');
 
 const nodes = Number(process.argv[2] ?? 200);
 const requests = Number(process.argv[3] ?? 1000);
@@ -45,7 +49,7 @@ const view = {
 const batch = env.sfcRequests.slice(0, requests);
 for (const solver of (process.env.SOLVERS ?? 'layered,graphology').split(',')) {
   const strategy = dijkstraPlacement.create({ ...{ latencyWeight: 1, resourceWeight: 10, energyWeight: 0.05, priorityFactors: [4, 2, 1], shareSfcInstances: true, enforceSla: false }, solver }, { rng: new Rng(1).stream('p'), shareSfcInstances: false, computeLinkBandwidthLimit: true });
-  const runs = solver === 'graphology' && nodes * requests > 50_000 ? 1 : 5;
+  const runs = solver === 'graphology' && nodes * requests > 50_000 ? 1 : Number(process.env.RUNS ?? 5);
   const times = [];
   let placed = 0;
   for (let i = 0; i <= runs; i++) {

@@ -68,9 +68,13 @@ export class PlanReservations {
   private readonly mem: Float64Array;
   private readonly initialCpu: Float64Array;
   private readonly baseAllocatedCpu: Float64Array;
-  private readonly linkIndex = new Map<string, number>();
-  private readonly linkNames: string[] = [];
-  private readonly bandwidth: number[] = [];
+  /** Link name → position, built on first need (when a link's index is not its position in the view). */
+  private linkIndex: Map<string, number> | undefined;
+  /** Free bandwidth of the links of the view, by position in `view.links`. */
+  private readonly bandwidth: Float64Array;
+  /** Links the view does not list: name → position in `extraBandwidth` (booked from their full bandwidth). */
+  private readonly extraLinks = new Map<string, number>();
+  private readonly extraBandwidth: number[] = [];
   private readonly existingIndex = new Map<string, number>();
   private readonly existingSlots: number[] = [];
   private readonly plannedSlots: number[] = [];
@@ -99,11 +103,8 @@ export class PlanReservations {
       this.initialCpu[i] = n.freeCpu;
       this.baseAllocatedCpu[i] = n.allocatedCpu;
     });
-    view.links.forEach((l, i) => {
-      this.linkIndex.set(l.link, i);
-      this.linkNames.push(l.link);
-      this.bandwidth.push(l.freeBandwidth);
-    });
+    this.bandwidth = new Float64Array(view.links.length);
+    for (let i = 0; i < view.links.length; i++) this.bandwidth[i] = view.links[i].freeBandwidth;
     view.vnfInstances.forEach((v, i) => {
       this.existingIndex.set(v.name, i);
       this.existingSlots.push(v.freeShareSlots);
@@ -154,7 +155,9 @@ export class PlanReservations {
   /** Free bandwidth of a link after the bookings so far (its full bandwidth when the view does not list it). */
   freeBandwidth(link: Link): number {
     const i = this.linkPosition(link);
-    return i === undefined ? link.bandwidth : this.bandwidth[i];
+    if (i !== undefined) return this.bandwidth[i];
+    const extra = this.extraLinks.get(link.name);
+    return extra === undefined ? link.bandwidth : this.extraBandwidth[extra];
   }
 
   /** Whether a hop may use `link`: always when the bandwidth limit is off, else when it has free bandwidth (> 0). */
@@ -168,14 +171,17 @@ export class PlanReservations {
    */
   book(link: Link, amount: number): void {
     if (!this.view.computeLinkBandwidthLimit || amount === 0) return;
-    let i = this.linkPosition(link);
-    if (i === undefined) {
-      i = this.bandwidth.length;
-      this.linkIndex.set(link.name, i);
-      this.linkNames.push(link.name);
-      this.bandwidth.push(link.bandwidth);
+    const i = this.linkPosition(link);
+    if (i !== undefined) {
+      this.write(this.bandwidth, i, this.bandwidth[i] - amount);
+      return;
     }
-    this.write(this.bandwidth, i, this.bandwidth[i] - amount);
+    let extra = this.extraLinks.get(link.name);
+    if (extra === undefined) {
+      extra = this.extraBandwidth.push(link.bandwidth) - 1;
+      this.extraLinks.set(link.name, extra);
+    }
+    this.write(this.extraBandwidth, extra, this.extraBandwidth[extra] - amount);
   }
 
   // --- Existing instances ------------------------------------------------------------------------
@@ -300,7 +306,9 @@ export class PlanReservations {
 
   private linkPosition(link: Link): number | undefined {
     const i = link.index;
-    return this.linkNames[i] === link.name ? i : this.linkIndex.get(link.name);
+    if (this.view.links[i]?.link === link.name) return i; // the view lists links in link order
+    this.linkIndex ??= new Map(this.view.links.map((l, j) => [l.link, j]));
+    return this.linkIndex.get(link.name);
   }
 
   private write(array: Float64Array | number[], index: number, value: number): void {
