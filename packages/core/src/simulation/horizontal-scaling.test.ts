@@ -25,8 +25,12 @@ function burst(gap: number, count: number) {
   return Array.from({ length: count }, (_, i) => ({ user: 'u_0', sfc: 's_0', time: i === 0 ? gap : 0, size: 10 }));
 }
 
-/** Adds a second instance of v_0 on n_1 at the first monitor instant (5 ms); removes `remove` at `removeAt`. */
-function horizontal(removeAt = Infinity, remove = 'n_1_v_0_2') {
+/**
+ * Adds a second instance of v_0 on n_1 at the first monitor instant (5 ms); removes `remove` at
+ * `removeAt`; with `again`, records the removed instance's state at each later instant and asks to
+ * remove it again while it is shown.
+ */
+function horizontal(removeAt = Infinity, remove = 'n_1_v_0_2', again?: string[]) {
   let added = false;
   let removed = false;
   return defineScaling({
@@ -43,6 +47,12 @@ function horizontal(removeAt = Infinity, remove = 'n_1_v_0_2') {
         if (!removed && view.time >= removeAt) {
           removed = true;
           return [{ kind: 'remove-instance', instance: remove }];
+        }
+        if (removed && again !== undefined) {
+          const v = view.vnfInstances.find((x) => x.name === remove);
+          if (v !== undefined) again.push(v.state);
+          if (v !== undefined && v.state !== 'shutting-down') return [];
+          return v === undefined ? [] : [{ kind: 'remove-instance', instance: remove }];
         }
         return [];
       },
@@ -180,6 +190,26 @@ describe('remove-instance on a loaded instance', () => {
     const removedRun = await scaleIn(15);
     expect(removedRun.processed.get('n_1_v_0_2')).toEqual(kept.processed.get('n_1_v_0_2')!.slice(0, 3));
     expect(removedRun.round.packets.delivered).toBe(kept.round.packets.delivered);
+  });
+
+  it('shows a draining instance as shutting down, so a second removal is refused and counted once', async () => {
+    const states: string[] = [];
+    const bus = new EventBus();
+    const refused: string[] = [];
+    bus.on(Events.SCALING_REMOVE_INSTANCE_FAIL, (e) => refused.push(e.reason ?? ''));
+    const result = await runSimulation({
+      environment: env,
+      settings: settingsFor({ total_time: 300, sfc_instance_monitor_interval: 300 }),
+      plugins: { placement: { plugin: fixedPlacement(allOn('n_1')) }, scaling: [{ plugin: horizontal(15, 'n_1_v_0_2', states) }] },
+      flows: FlowTable.parse(flowCsv([...burst(10, 6), ...burst(10, 4)]), 'scale-in.csv'),
+      bus,
+    });
+    // At 20, 25, 30 and 35 ms it still drains (its last packet leaves at 40 ms): shown shutting down.
+    expect(states.slice(0, 4)).toEqual(['shutting-down', 'shutting-down', 'shutting-down', 'shutting-down']);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatch(/already shutting down/);
+    expect(result.rounds[0].scaling.down).toBe(1);
+    expect(result.rounds[0].packets.delivered).toBe(10);
   });
 
   it('shuts an idle instance down at once', async () => {

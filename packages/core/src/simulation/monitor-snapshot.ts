@@ -60,7 +60,8 @@ export function monitorView(s: RoundState, now: CounterSnapshot, base: CounterSn
         name: v.name,
         vnf: v.type.name,
         node: v.host.name,
-        state: v.state,
+        // A removed instance still draining its packets is, for scaling, already shutting down.
+        state: v.draining ? 'shutting-down' : v.state,
         cpu: v.cpu,
         mem: v.mem,
         cpuMin: v.type.cpu,
