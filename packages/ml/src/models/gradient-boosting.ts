@@ -153,7 +153,8 @@ function growTree(
   pool: HistogramPool,
   scratch: Uint32Array,
   o: Required<Pick<GradientBoostingOptions, 'maxDepth' | 'minSamplesLeaf' | 'l2' | 'learningRate'>>,
-): { tree: BoostedTree; splitBin: number[] } {
+): { tree: BoostedTree; splitBin: number[]; leaves: number[] } {
+  const leaves: number[] = []; // node ids of leaves, with their segment of idx: [id, start, end, …]
   const tree: BoostedTree = { feature: [0], threshold: [0], left: [-1], right: [-1], value: [0] };
   const splitBin: number[] = [0];
   const d = b.featureCount;
@@ -171,6 +172,7 @@ function growTree(
       const [g, h] = segmentSums(grad, hess, idx, node.start, node.end);
       tree.feature[node.id] = -1;
       tree.value[node.id] = (-g / (h + lambda)) * o.learningRate;
+      leaves.push(node.id, node.start, node.end);
       continue;
     }
     const hist = node.hist;
@@ -183,6 +185,7 @@ function growTree(
     const makeLeaf = (): void => {
       tree.feature[node.id] = -1;
       tree.value[node.id] = (-G / (H + lambda)) * o.learningRate;
+      leaves.push(node.id, node.start, node.end);
       pool.give(hist);
     };
     if (isTerminal(node.depth, n)) {
@@ -265,7 +268,7 @@ function growTree(
     stack.push({ id: rightId, start: lo, end: node.end, depth: node.depth + 1, hist: rightHist });
     stack.push({ id: leftId, start: node.start, end: lo, depth: node.depth + 1, hist: leftHist });
   }
-  return { tree, splitBin };
+  return { tree, splitBin, leaves };
 }
 
 /** Adds one tree's output for every training row to `scores` (stride `outputs`, offset `k`), using bins. */
@@ -384,8 +387,14 @@ export function trainGradientBoosting(
           hess[i] = w[i] * Math.max(p * (1 - p), 1e-12);
         }
       }
-      const { tree, splitBin } = growTree(binned, grad, unitHessian ? undefined : hess, idx, count, pool, scratch, o);
-      addTreeBinned(tree, splitBin, binned, scores, outputs, k);
+      const { tree, splitBin, leaves } = growTree(binned, grad, unitHessian ? undefined : hess, idx, count, pool, scratch, o);
+      if (count === n) {
+        // Every row is in exactly one leaf segment of idx: add the leaf values directly.
+        for (let l = 0; l < leaves.length; l += 3) {
+          const v = tree.value[leaves[l]];
+          for (let q = leaves[l + 1]; q < leaves[l + 2]; q++) scores[idx[q] * outputs + k] += v;
+        }
+      } else addTreeBinned(tree, splitBin, binned, scores, outputs, k);
       trees.push(tree);
     }
   }
