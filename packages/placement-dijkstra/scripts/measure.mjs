@@ -2,6 +2,7 @@
 // (build @nss/core and this package first). Prints the median of RUNS (default 5) runs after one warm-up
 // run. SOLVERS=layered,graphology picks the solvers; DIST=<path to a built index.js> measures another build
 // (e.g. an older one, to give ratios measured in one run on a busy machine).
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Rng, generateEnvironment } from '@nss/core';
 
@@ -52,13 +53,15 @@ for (const solver of (process.env.SOLVERS ?? 'layered,graphology').split(',')) {
   const runs = solver === 'graphology' && nodes * requests > 50_000 ? 1 : Number(process.env.RUNS ?? 5);
   const times = [];
   let placed = 0;
+  let digest = '';
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
     const plan = strategy.place(batch, view);
     const t = performance.now() - t0;
     if (i > 0 || runs === 1) times.push(t);
     placed = plan.decisions.filter((d) => d.kind === 'chain').length;
+    digest = createHash('sha1').update(JSON.stringify(plan.decisions)).digest('hex').slice(0, 10);
   }
   times.sort((a, b) => a - b);
-  console.log(`${solver}: ${nodes} nodes, ${batch.length} requests, ${placed} placed: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${times.length} run(s)`);
+  console.log(`${solver}: ${nodes} nodes, ${batch.length} requests, ${placed} placed (plan ${digest}): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${times.length} run(s)`);
 }

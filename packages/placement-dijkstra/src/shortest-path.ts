@@ -84,11 +84,16 @@ export class SweepBuffers {
   readonly sourceNode: Int32Array;
   readonly sourceDist: Float64Array;
   /** Scratch for sorting. */
-  readonly order: number[] = [];
+  readonly order: Int32Array;
+  readonly scratchNode: Int32Array;
+  readonly scratchDist: Float64Array;
 
   constructor(readonly nodes: number) {
     this.sourceNode = new Int32Array(nodes);
     this.sourceDist = new Float64Array(nodes);
+    this.order = new Int32Array(nodes);
+    this.scratchNode = new Int32Array(nodes);
+    this.scratchDist = new Float64Array(nodes);
   }
 
   /** Buffers of layer k (distances, predecessors, backward lower bounds), allocated on first use. */
@@ -115,11 +120,12 @@ export class SweepBuffers {
  * - **Pruning.** A vertex whose exact cost-so-far plus H exceeds U (up to a 1e-9 relative slack) cannot be
  *   on a path cheaper than the incumbent and is dropped; a target vertex whose best possible entry
  *   (cheapest source + `minIn`) plus its cost and H exceeds U is not evaluated at all; and the sources of
- *   a layer are scanned by increasing distance, stopping once distance + `minIn` of the target cannot
- *   improve on the best entry found. None of this changes the optimum's cost.
+ *   a layer are scanned by increasing distance, stopping once distance + `minIn` of the target exceeds
+ *   the best entry found. None of this changes the optimum or which path is returned.
  *
  * Worst case (L+1)·N² hop evaluations, as the plain sweep. Ties between equal-cost entries go to the
- * source with the smaller distance, then the smaller node index.
+ * source with the smallest node index (as in a plain sweep in node order), so the path is the one an
+ * unpruned sweep returns.
  */
 export function layeredSweep(g: LayeredGraph, buffers: SweepBuffers = new SweepBuffers(g.nodes)): number[] | null {
   const { layers: L, nodes: N, source, target } = g;
@@ -179,11 +185,12 @@ export function layeredSweep(g: LayeredGraph, buffers: SweepBuffers = new SweepB
       for (let i = 0; i < n; i++) {
         const d = srcDist[i];
         const floor = d + lb;
-        if (floor >= best || floor > cutoff) break;
-        const c = d + hop[row + srcNode[i]];
-        if (c < best) {
+        if (floor > best || floor > cutoff) break;
+        const a = srcNode[i];
+        const c = d + hop[row + a];
+        if (c < best || (c === best && a < arg)) {
           best = c;
-          arg = srcNode[i];
+          arg = a;
         }
       }
       if (arg === -1 || best > cutoff) continue;
@@ -201,7 +208,7 @@ export function layeredSweep(g: LayeredGraph, buffers: SweepBuffers = new SweepB
   for (let i = 0; i < count; i++) {
     const a = buffers.sourceNode[i];
     const c = buffers.sourceDist[i] + hop[target * N + a];
-    if (c < best) {
+    if (c < best || (c === best && a < arg)) {
       best = c;
       arg = a;
     }
@@ -224,15 +231,16 @@ function push(buffers: SweepBuffers, count: number, node: number, dist: number):
 
 /** Sorts the first `count` sources by distance, then node index; returns `count`. */
 function sortSources(buffers: SweepBuffers, count: number): number {
-  const { sourceNode, sourceDist, order } = buffers;
-  order.length = count;
-  for (let i = 0; i < count; i++) order[i] = i;
-  const dist = sourceDist.slice(0, count);
-  const node = sourceNode.slice(0, count);
-  order.sort((x, y) => dist[x] - dist[y] || node[x] - node[y]);
+  const { sourceNode, sourceDist, order, scratchNode, scratchDist } = buffers;
   for (let i = 0; i < count; i++) {
-    sourceNode[i] = node[order[i]];
-    sourceDist[i] = dist[order[i]];
+    order[i] = i;
+    scratchNode[i] = sourceNode[i];
+    scratchDist[i] = sourceDist[i];
+  }
+  order.subarray(0, count).sort((x, y) => scratchDist[x] - scratchDist[y] || scratchNode[x] - scratchNode[y]);
+  for (let i = 0; i < count; i++) {
+    sourceNode[i] = scratchNode[order[i]];
+    sourceDist[i] = scratchDist[order[i]];
   }
   return count;
 }
