@@ -13,6 +13,8 @@ export interface LinkTable extends HopMatrix {
 
 /** The links of an environment arranged by node pair (fixed for the environment; shared by its rounds). */
 interface PairedLinks {
+  /** The nodes the pairs index (a node's index is its position here). */
+  readonly nodes: readonly Node[];
   readonly N: number;
   /** Links of the pair a→b are `pairLinks[pairStart[a·N+b] .. pairStart[a·N+b+1])`, in counter order. */
   readonly pairStart: Int32Array;
@@ -26,14 +28,15 @@ interface PairedLinks {
 
 const pairedLinksCache = new WeakMap<readonly Link[], PairedLinks>();
 
-/** The links of `links` by node pair (computed once per links array). */
+/** The links of `links` by node pair (computed once per links and nodes arrays, i.e. once per environment). */
 function pairedLinks(nodes: readonly Node[], links: readonly Link[]): PairedLinks {
   const cached = pairedLinksCache.get(links);
-  if (cached !== undefined && cached.N === nodes.length) return cached;
+  if (cached !== undefined && cached.nodes === nodes) return cached;
   const N = nodes.length;
   const index = new Map(nodes.map((n, i) => [n.name, i]));
   const L = links.length;
   const out = {
+    nodes,
     N,
     pairStart: new Int32Array(N * N + 1),
     pairLinks: new Int32Array(0),
