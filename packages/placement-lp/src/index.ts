@@ -7,6 +7,7 @@ export {
   lpPlacement,
   placeRound,
   describeSolve,
+  solveDetails,
   type LpParameters,
   type LpPlacementPlan,
   type LpPlacementStrategy,

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  EventBus,
+  Events,
   type ChainDecision,
   type InfrastructureView,
   type PlacementDecision,
@@ -226,7 +228,12 @@ describe('lp placement in a simulation', () => {
         return s;
       },
     } as PlacementPlugin<LpParameters>;
-    const result = await runSimulation({ environment, settings, plugins: { placement: { plugin: tracked } } });
+    const bus = new EventBus();
+    const details: Record<string, string | number | boolean>[] = [];
+    bus.on(Events.PLACEMENT_PROCESSED, (e) => {
+      if (e.details !== undefined) details.push(e.details);
+    });
+    const result = await runSimulation({ environment, settings, plugins: { placement: { plugin: tracked } }, bus });
     const round = result.rounds[0];
     expect(round.requests.total).toBeGreaterThan(0);
     expect(round.requests.placed + round.requests.rejected).toBe(round.requests.total);
@@ -235,5 +242,8 @@ describe('lp placement in a simulation', () => {
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.reduce((n, r) => n + r.admitted, 0)).toBe(round.requests.placed);
     for (const r of reports) expect(['Optimal', 'No model']).toContain(r.status);
+    // Every solved round's PLACEMENT_PROCESSED event carries its solve: status, admissions, time.
+    expect(details.map((d) => [d.status, d.admitted, d.requests])).toEqual(reports.map((r) => [r.status, r.admitted, r.requests]));
+    for (const d of details) expect(d.solveMs).toBeGreaterThanOrEqual(0);
   }, 240_000);
 });

@@ -1,4 +1,4 @@
-import { type InfrastructureView, type PlacementPlan, type PlacementStrategy, type SfcRequest, definePlacement } from '@nss/core';
+import { type InfrastructureView, type PlacementDetails, type PlacementPlan, type PlacementStrategy, type SfcRequest, definePlacement } from '@nss/core';
 import { type MilpResult, loadHighs, solveMilp } from './highs-solver.js';
 import { RoundModel, type RoundModelSize } from './round-model.js';
 
@@ -114,7 +114,23 @@ export async function placeRound(requests: readonly SfcRequest[], view: Infrastr
     model: model.size,
     ...(result.error !== undefined ? { error: result.error } : {}),
   };
-  return { decisions, solve };
+  return { decisions, solve, details: solveDetails(solve) };
+}
+
+/** The solve report as the round's PLACEMENT_PROCESSED details (placement.csv `Details`): rounded, unknowns omitted. */
+export function solveDetails(solve: LpSolveReport): PlacementDetails {
+  const details: Record<string, string | number> = { status: solve.status };
+  const put = (key: string, value: number, digits: number): void => {
+    if (Number.isFinite(value)) details[key] = Number(value.toFixed(digits));
+  };
+  put('objective', solve.objective, 4);
+  put('gap', solve.gap, 6);
+  put('bound', solve.bound, 4);
+  put('solveMs', solve.solveMs, 1);
+  details.admitted = solve.admitted;
+  details.requests = solve.requests;
+  if (solve.error !== undefined) details.error = solve.error;
+  return details;
 }
 
 /**

@@ -96,6 +96,8 @@ export interface LinkEvent {
 /** A row of placement.csv. */
 export interface PlacementEvent {
   readonly time: number;
+  /** PROCESSED rows: what the strategy reported about the round (the plan's `details`), if anything. */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** A row of time_window.csv (model-spec §3.3). */

@@ -17,6 +17,7 @@ export type {
 export type {
   ChainDecision,
   PlacementDecision,
+  PlacementDetails,
   PlacementPlan,
   PlacementStrategy,
   RejectDecision,

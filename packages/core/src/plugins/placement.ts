@@ -55,7 +55,15 @@ export type PlacementDecision = ChainDecision | ShareDecision | RejectDecision;
  */
 export interface PlacementPlan {
   readonly decisions: readonly PlacementDecision[];
+  /**
+   * What the strategy wants recorded about this round (e.g. a solver's status, objective, gap and solve
+   * time): copied into the round's `PLACEMENT_PROCESSED` event and the `Details` column of placement.csv.
+   */
+  readonly details?: PlacementDetails;
 }
+
+/** Facts a strategy reports about one placement round, by name (see {@link PlacementPlan.details}). */
+export type PlacementDetails = Readonly<Record<string, string | number | boolean>>;
 
 /**
  * A placement strategy: each round it receives the pending requests (already ordered) and an immutable

@@ -30,7 +30,7 @@ export const LINKS_COLUMNS = [
 ] as const;
 
 /** placement.csv. */
-export const PLACEMENT_COLUMNS = ['Event', 'Time'] as const;
+export const PLACEMENT_COLUMNS = ['Event', 'Time', 'Details'] as const;
 
 /** time_window.csv. Note the space in `Window Init` (the reference's spelling). */
 export const TIME_WINDOW_COLUMNS = [

@@ -2,12 +2,20 @@
  * Row formatters of the per-round event files: payload → one CSV line (fields joined with `;`, no
  * quoting, no newline), in the columns of {@link EventFiles}. Times with two decimals; the columns the
  * reference rounds (usages, scaling, monitor, resource usage, RL value) with two decimals; ids, counts
- * and raw quantities in shortest form. Only the free-text `Reason` column is quoted (minimal quoting),
+ * and raw quantities in shortest form. Only the free-text `Reason` and `Details` columns are quoted (minimal quoting),
  * so a reason containing `;` cannot shift the columns.
  */
 import type { EventMap } from '../events/event-map.js';
 import { type EventFileKey, EventFiles } from './event-files.js';
 import { formatFixed2 as f2, formatNumber as num, pyList, quoteMinimal } from './format.js';
+
+/** A strategy's round details as `key=value` pairs separated by spaces (numbers in shortest form). */
+function formatDetails(details: Readonly<Record<string, string | number | boolean>> | undefined): string {
+  if (details === undefined) return '';
+  return Object.entries(details)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : String(v)}`)
+    .join(' ');
+}
 
 /** The payload type of the events recorded in file `K`. */
 export type EventFilePayload<K extends EventFileKey> = EventMap[(typeof EventFiles)[K]['events'][number]];
@@ -31,7 +39,7 @@ export const ROW_FORMATTERS = {
   links: (e, p) =>
     `${e};${f2(p.time)};${p.packetId};${p.link};${p.request};${p.sfcInstance};${p.user};${p.sfc};` +
     `${p.dataSource};${p.vnfInstance};${num(p.packetSize)}`,
-  placement: (e, p) => `${e};${f2(p.time)}`,
+  placement: (e, p) => `${e};${f2(p.time)};${quoteMinimal(formatDetails(p.details))}`,
   timeWindow: (e, p) =>
     `${e};${f2(p.time)};${f2(p.windowInit)};${f2(p.windowEnd)};${p.sfcRequestsPlaced};${p.sfcRequestsNotPlaced};` +
     `${num(p.cpuAllocated)};${num(p.memAllocated)};${p.vnfInstancesCount};${p.sfcInstancesCount};` +

@@ -64,7 +64,9 @@ export class PlacementRounds {
     this.decide(ordered.map((r) => r.req), (plan) => {
       const algMs = performance.now() - started;
       this.apply(ordered, ordered.map((r) => r.req), plan);
-      if (s.bus.hasId(EventIds.PLACEMENT_PROCESSED)) s.bus.emit(Events.PLACEMENT_PROCESSED, { time: this.sched.now });
+      if (s.bus.hasId(EventIds.PLACEMENT_PROCESSED)) {
+        s.bus.emit(Events.PLACEMENT_PROCESSED, plan.details === undefined ? { time: this.sched.now } : { time: this.sched.now, details: plan.details });
+      }
       // Traffic starts at the window's end (the placement instant); with no windows, at 0 ([Q-7] profile aside).
       const trafficEnd = tw === 0 ? 0 : t;
       for (const r of ordered) {
