@@ -122,9 +122,8 @@ log(rows[rows.length - 1]);
 }
 
 // ---------------------------------------------------------------- 4. server throughput
-// Left for the serving engineer (`nss ml serve`): requests/s and p99 latency of POST /predict and
-// POST /api/ml_predict_data, measured with the load-test client. Fill results.server here.
-results.server = null;
+// Measured by bench/ml-serve.bench.mjs (`node bench/run.mjs ml` runs both): requests/s and latency
+// percentiles of POST /predict and POST /api/ml_predict_data over loopback.
 
 // ---------------------------------------------------------------- 5. npm random forest for comparison (optional)
 const compareDir = process.env.NSS_ML_COMPARE_DIR;
