@@ -113,6 +113,24 @@ describe('bad input', () => {
     expect(r.stderr).not.toContain(STACK_LINE);
   });
 
+  it('metrics collected from DPDK testpmd (empty latency column) train; a model that needs latency names it', async () => {
+    const dir = tmp('nss-ml-');
+    // The telco schema as @nss/adapters/dpdk's StatsCsvWriter writes it: testpmd measures no latency.
+    const lines = ['timestamp,rx_packets,tx_packets,packet_drops,latency,label'];
+    for (let i = 0; i < 1500; i++) {
+      const rx = Math.round(1e6 + 2e5 * Math.sin(i / 50) + ((i * 7919) % 2001) - 1000);
+      lines.push(`${1_700_000_000 + i},${rx},${rx - 3},${i % 97 === 0 ? 5 : 0},,normal`);
+    }
+    writeFileSync(join(dir, 'collected.csv'), `${lines.join('\n')}\n`);
+    await ok(['ml', 'train', '--input', 'collected.csv', '--window', '30', '--trees', '20', '--holdout', '0.3', '--out', 'f.json'], dir);
+    const scored = JSON.parse(await ok(['ml', 'evaluate', '--input', 'collected.csv', '--holdout', '0.3', '--model', 'f.json', '--json'], dir));
+    expect(scored.model.rows).toBeGreaterThan(0);
+    const needsLatency = await nss(['ml', 'train', '--input', 'collected.csv', '--kind', 'failure', '--trees', '5', '--out', 'x.json'], { cwd: dir });
+    expect(needsLatency.code).toBe(2);
+    expect(needsLatency.stderr).toMatch(/latency.*NaN/);
+    await ok(['ml', 'train', '--input', 'collected.csv', '--kind', 'failure', '--features', 'rx_packets,tx_packets,packet_drops', '--trees', '5', '--out', 'fail.json'], dir);
+  });
+
   it('a failure label with a single class is refused with what to change', async () => {
     const dir = tmp('nss-ml-');
     const lines = ['timestamp,rx_packets,tx_packets,packet_drops,latency,label'];

@@ -40,7 +40,7 @@ const round = (v: number, digits = 4): number => (Number.isFinite(v) ? Number(v.
 
 /** Evaluates and returns what to print (JSON) and the text for people. */
 function evaluate(model: Model, o: MlEvaluateOptions): { json: Record<string, unknown>; text: string } {
-  const table = holdoutPart(readCsvTable(o.input, isSeriesKind(model.kind) ? { monotonicColumn: 'timestamp' } : {}), model.kind, o, 'test');
+  const table = holdoutPart(readCsvTable(o.input, { allowEmpty: true, ...(isSeriesKind(model.kind) ? { monotonicColumn: 'timestamp' } : {}) }), model.kind, o, 'test');
   if (o.plot !== undefined && model.kind !== 'forecaster') throw new UsageError(`--plot draws actual vs predicted for forecasters; ${o.model} is a ${model.kind}`);
   switch (model.kind) {
     case 'forecaster': {

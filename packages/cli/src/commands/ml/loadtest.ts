@@ -56,7 +56,7 @@ export async function mlLoadTest(context: CliContext, o: MlLoadTestOptions): Pro
   const typ = Number(o.typ) as 0 | 1 | 2;
   const features = await featuresOf(o.url, typ);
   const rows = await reportingMlErrors(() => {
-    const table = readCsvTable(o.input);
+    const table = readCsvTable(o.input, { allowEmpty: true });
     const missing = features.filter((f) => !table.has(f));
     if (missing.length > 0) throw new UsageError(`${o.input} lacks the model's feature column(s) ${missing.join(', ')} (columns: ${table.columns.join(', ')})`);
     return table.slice(0, Math.min(o.base, table.rowCount)).rows(features);

@@ -86,10 +86,18 @@ function gbmOptions(o: MlTrainOptions): GradientBoostingOptions {
   };
 }
 
-/** Reads the input as the kind needs it (time series must have increasing timestamps). */
+/**
+ * Reads the input as the kind needs it (time series must have increasing timestamps). Empty cells are
+ * read as missing values (NaN), so a file with a column nobody uses — e.g. the `latency` that a DPDK
+ * testpmd collection leaves empty — still trains; a missing value in a column the model uses is reported
+ * with its row by the training itself.
+ */
 function readInput(o: MlTrainOptions): DataTable {
   const series = o.kind === 'forecaster' || o.kind === 'failure';
-  return readCsvTable(o.input, series ? { monotonicColumn: 'timestamp', requiredColumns: o.kind === 'failure' ? ['packet_drops'] : [] } : {});
+  return readCsvTable(o.input, {
+    allowEmpty: true,
+    ...(series ? { monotonicColumn: 'timestamp', requiredColumns: o.kind === 'failure' ? ['packet_drops'] : [] } : {}),
+  });
 }
 
 /** Trains one model from the options. */
