@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the sources of the workspace packages (no stale dist); the CLI's end-to-end
     // tests spawn the built `nss` binary, which `pnpm test` builds first.
     alias: [
+      { find: /^@nss\/core\/testing$/, replacement: src('./packages/core/src/testing/index.ts') },
       { find: /^@nss\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@nss\/ml$/, replacement: src('./packages/ml/src/index.ts') },
       { find: /^@nss\/adapters$/, replacement: src('./packages/adapters/src/index.ts') },

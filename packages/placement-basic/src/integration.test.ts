@@ -6,7 +6,7 @@ import { type RunResult, generateEnvironment, resolveSettings, assertValidScenar
 import { describe, expect, it } from 'vitest';
 import { naivePlacement } from './naive-placement.js';
 import { randomPlacement } from './random-placement.js';
-import { runScenarioS, tightSpecs } from './test-support.js';
+import { runReferenceScenario, tightSpecs } from '@nss/core/testing';
 
 function checkInvariants(result: RunResult): void {
   expect(result.interrupted).toBe(false);
@@ -20,14 +20,14 @@ function checkInvariants(result: RunResult): void {
 
 describe('basic placements in a simulation', () => {
   it('runs scenario S with RandomPlacement: packets conserved, every request placed or rejected', async () => {
-    const result = await runScenarioS(randomPlacement, 'RandomPlacement');
+    const result = await runReferenceScenario('S', randomPlacement, 'RandomPlacement');
     checkInvariants(result);
     expect(result.rounds[0].requests.placed).toBeGreaterThan(0);
     expect(result.rounds[0].packets.created).toBeGreaterThan(0);
   });
 
   it('runs scenario S with NaivePlacement: packets conserved, every request placed or rejected', async () => {
-    const result = await runScenarioS(naivePlacement, 'NaivePlacement');
+    const result = await runReferenceScenario('S', naivePlacement, 'NaivePlacement');
     checkInvariants(result);
     expect(result.rounds[0].requests.placed).toBeGreaterThan(0);
   });

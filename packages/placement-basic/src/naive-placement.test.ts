@@ -2,7 +2,7 @@ import { type PlacementPlan, PluginParametersError, Rng, checkPlacementPlan, gen
 import type { InfrastructureView } from '@nss/core';
 import { describe, expect, it } from 'vitest';
 import { naivePlacement } from './naive-placement.js';
-import { tightSpecs, viewOf } from './test-support.js';
+import { tightSpecs, viewOf } from '@nss/core/testing';
 
 const CONTEXT = { rng: new Rng(1).stream('p'), shareSfcInstances: false, computeLinkBandwidthLimit: false };
 

@@ -1,7 +1,7 @@
 import { type PlacementPlan, PluginParametersError, Rng, checkPlacementPlan, instantiate } from '@nss/core';
 import { describe, expect, it } from 'vitest';
 import { randomPlacement } from './random-placement.js';
-import { randomInstance, tightSpecs, viewOf } from './test-support.js';
+import { randomInstance, tightSpecs, viewOf } from '@nss/core/testing';
 import { generateEnvironment, type InfrastructureView, type SfcRequest } from '@nss/core';
 
 function place(view: InfrastructureView, requests: readonly SfcRequest[], seed = 1, parameters = {}): PlacementPlan {

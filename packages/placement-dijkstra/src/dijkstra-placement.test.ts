@@ -13,7 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { type CostParameters, type CostWeights, linkCost, servingCost, sfcWeights } from './cost-model.js';
 import { dijkstraPlacement } from './dijkstra-placement.js';
-import { randomInstance, viewOf } from './test-support.js';
+import { randomInstance, viewOf } from '@nss/core/testing';
 
 const DEFAULTS: CostParameters = { latencyWeight: 1, resourceWeight: 10, energyWeight: 0.05, priorityFactors: [4, 2, 1] };
 

@@ -2,7 +2,7 @@ import { PlanReservations, Rng, type RandomStream } from '@nss/core';
 import { describe, expect, it } from 'vitest';
 import { LinkTables } from './link-tables.js';
 import { type HopMatrix, type LayeredGraph, graphologySolver, hopMatrix, layeredSweep } from './shortest-path.js';
-import { randomInstance } from './test-support.js';
+import { randomInstance } from '@nss/core/testing';
 
 /** A random layered graph: integer costs from a small range (many ties), some vertices and hops missing. */
 function randomGraph(rng: RandomStream, nodes: number, layers: number, missing: number, spread: number): LayeredGraph {

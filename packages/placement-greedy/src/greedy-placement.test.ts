@@ -1,6 +1,5 @@
 import {
   type EdgeEnvironment,
-  type InfrastructureView,
   type Link,
   type Node,
   type PlacementPlan,
@@ -10,6 +9,7 @@ import {
   checkPlacementPlan,
   instantiate,
 } from '@nss/core';
+import { viewOf } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
 import { greedyPlacement } from './greedy-placement.js';
 
@@ -111,25 +111,9 @@ function environment(nodeCpu: number[], vnfCpu = 100, maxShare = 1): EdgeEnviron
   };
 }
 
-function view(env: EdgeEnvironment): InfrastructureView {
-  return {
-    time: 0,
-    environment: env,
-    nodes: env.nodes.map((n) => ({ node: n.name, index: n.index, freeCpu: n.cpu, freeMem: n.mem, allocatedCpu: 0, allocatedMem: 0, vnfInstances: 0 })),
-    links: env.links.map((l) => ({ link: l.name, index: l.index, freeBandwidth: l.bandwidth, bookedBandwidth: 0 })),
-    vnfInstances: [],
-    sfcInstances: [],
-    shareSfcInstances: false,
-    computeLinkBandwidthLimit: false,
-    linksBetween: (a, b) => env.links.filter((l) => l.source === a && l.target === b),
-    linkLatency: (l, size) => (1000 * size) / l.bandwidth + l.propagation,
-    canHost: (node, vnf) => env.nodes.find((n) => n.name === node)!.vnfs.includes(vnf),
-  };
-}
-
 function plan(env: EdgeEnvironment, requests = env.sfcRequests): PlacementPlan {
   const strategy = instantiate(greedyPlacement, {}, { rng: new Rng(1).stream('p'), shareSfcInstances: false, computeLinkBandwidthLimit: false });
-  return strategy.place(requests, view(env)) as PlacementPlan;
+  return strategy.place(requests, viewOf(env)) as PlacementPlan;
 }
 
 describe('greedy placement', () => {
@@ -155,7 +139,7 @@ describe('greedy placement', () => {
     const p = plan(env);
     const nodesOf = p.decisions.map((d) => (d.kind === 'chain' ? d.vnfs.map((v) => (v.kind === 'new' ? v.node : v.instance)) : []));
     expect(nodesOf[0]).toEqual(['n_2', 'n_1']);
-    const checked = checkPlacementPlan(p, env.sfcRequests, view(env), 'greedy');
+    const checked = checkPlacementPlan(p, env.sfcRequests, viewOf(env), 'greedy');
     expect(checked.every((c) => c.status === 'accepted')).toBe(true);
   });
 
@@ -166,7 +150,7 @@ describe('greedy placement', () => {
     expect(p.decisions[0].kind).toBe('chain');
     expect(p.decisions[1]).toMatchObject({ kind: 'reject', request: 'r_1' });
     expect((p.decisions[1] as { reason: string }).reason).toMatch(/needs 100/);
-    const checked = checkPlacementPlan(p, env.sfcRequests, view(env), 'greedy');
+    const checked = checkPlacementPlan(p, env.sfcRequests, viewOf(env), 'greedy');
     expect(checked[0].status).toBe('accepted');
   });
 
@@ -176,7 +160,7 @@ describe('greedy placement', () => {
     const keys = p.decisions.map((d) => (d.kind === 'chain' ? d.vnfs.map((v) => (v.kind === 'new' ? v.key : '')) : []));
     expect(keys[0]).toEqual(keys[1]); // r_0 and r_1 share (max_share 2)
     expect(keys[2][0]).not.toBe(keys[0][0]); // r_2 needs a new one
-    const checked = checkPlacementPlan(p, env.sfcRequests, view(env), 'greedy');
+    const checked = checkPlacementPlan(p, env.sfcRequests, viewOf(env), 'greedy');
     expect(checked.every((c) => c.status === 'accepted')).toBe(true);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '@nss/core';
 import { describe, expect, it } from 'vitest';
 import { smartPlacement } from './smart-placement.js';
-import { randomInstance, viewOf } from './test-support.js';
+import { randomInstance, viewOf } from '@nss/core/testing';
 
 interface HandNode {
   readonly cpu?: number;

@@ -7,16 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  EventBus,
-  Events,
-  type PlacementDecision,
-  assertValidScenario,
-  definePlacement,
-  generateEnvironment,
-  resolveSettings,
-  runSimulation,
-} from '@nss/core';
+import { EventBus, Events, runSimulation } from '@nss/core';
+import { firstFit as firstFitPlacement, generatedScenario } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
 import { elasticScaling } from './index.js';
 
@@ -25,47 +17,10 @@ const specs = JSON.parse(readFileSync(join(dir, 'overload-specs.json'), 'utf8'))
 const params = JSON.parse(readFileSync(join(dir, 'overload-elastic.json'), 'utf8'));
 
 /** Every VNF on the first node (in node order) that can host it and has room; new instances. */
-const firstFit = definePlacement({
-  name: 'test-first-fit',
-  description: 'Test placement: first node with room, new instances, first link per hop.',
-  create: () => ({
-    name: 'test-first-fit',
-    place: (requests, view) => {
-      const env = view.environment;
-      const free = new Map(view.nodes.map((n) => [n.node, { cpu: n.freeCpu, mem: n.freeMem }]));
-      const decisions: PlacementDecision[] = [];
-      for (const r of requests) {
-        const sfc = env.sfcs.find((s) => s.name === r.sfc)!;
-        const nodes: string[] = [];
-        for (const vName of sfc.vnfs) {
-          const vnf = env.vnfs.find((v) => v.name === vName)!;
-          const host = env.nodes.find((n) => view.canHost(n.name, vName) && free.get(n.name)!.cpu >= vnf.cpu && free.get(n.name)!.mem >= vnf.mem);
-          if (host === undefined) break;
-          free.get(host.name)!.cpu -= vnf.cpu;
-          free.get(host.name)!.mem -= vnf.mem;
-          nodes.push(host.name);
-        }
-        if (nodes.length < sfc.vnfs.length) {
-          decisions.push({ kind: 'reject', request: r.name, reason: 'no room' });
-          continue;
-        }
-        const path = [r.ingressNode, ...nodes, r.egressNode];
-        decisions.push({
-          kind: 'chain',
-          request: r.name,
-          vnfs: nodes.map((node) => ({ kind: 'new', node })),
-          links: path.slice(1).map((to, i) => view.linksBetween(path[i], to)[0].name),
-        });
-      }
-      return { decisions };
-    },
-  }),
-});
+const firstFit = firstFitPlacement({ name: 'test-first-fit' });
 
 async function run(scaling: boolean) {
-  const valid = assertValidScenario(specs, { ...params, simulation: { ...params.simulation, num_rounds: 1 } });
-  const settings = resolveSettings(valid.specs, valid.params);
-  const environment = generateEnvironment(valid.specs, settings.seed, settings);
+  const { settings, environment } = generatedScenario(specs, { ...params, simulation: { ...params.simulation, num_rounds: 1 } });
   const bus = new EventBus();
   const added: string[] = [];
   const failures: string[] = [];

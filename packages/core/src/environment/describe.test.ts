@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEnvironment } from './describe.js';
 import { generateEnvironment } from './generate.js';
-import { scenarioSpecs, TIMING } from './test-fixtures.js';
+import { scenarioSpecs, TIMING } from '../testing/index.js';
 
 describe('describeEnvironment', () => {
   const env = generateEnvironment(scenarioSpecs('L'), 7, TIMING);

@@ -3,7 +3,7 @@ import { NssError } from '../errors.js';
 import type { EdgeEnvironment } from './edge-environment.js';
 import { EnvironmentIndex } from './environment-index.js';
 import { generateEnvironment } from './generate.js';
-import { smallSpecs } from './test-fixtures.js';
+import { smallSpecs } from '../testing/index.js';
 import { topologyGraph } from './topology.js';
 
 const env = generateEnvironment(smallSpecs(), 4);

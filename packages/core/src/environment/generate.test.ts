@@ -3,7 +3,7 @@ import { ConfigError, NssError } from '../errors.js';
 import { generateEnvironment } from './generate.js';
 import { PRIORITY_ORDERS } from './generate-sfcs.js';
 import { saveEnvironment } from './save-load.js';
-import { scenarioSpecs, smallSpecs, TIMING } from './test-fixtures.js';
+import { scenarioSpecs, smallSpecs, TIMING } from '../testing/index.js';
 
 describe('generateEnvironment: determinism', () => {
   it.each(['S', 'M', 'L'] as const)('same specs and seed give byte-identical output (%s)', (size) => {

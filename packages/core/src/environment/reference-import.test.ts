@@ -4,7 +4,7 @@ import { EnvironmentIndex } from './environment-index.js';
 import { generateEnvironment } from './generate.js';
 import { importReferenceEntities } from './reference-import.js';
 import { loadEnvironment, saveEnvironment } from './save-load.js';
-import { smallSpecs } from './test-fixtures.js';
+import { smallSpecs } from '../testing/index.js';
 
 /** A hand-written saved-entities file of the reference (model-spec §10.6): 2 nodes, 2 VNFs, 1 SFC, 1 user. */
 function referenceFile(): Record<string, unknown[]> {

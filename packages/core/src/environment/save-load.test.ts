@@ -4,7 +4,7 @@ import { ConfigError, InputFileError, NssError } from '../errors.js';
 import { ENVIRONMENT_SCHEMA } from './environment-schema.js';
 import { generateEnvironment } from './generate.js';
 import { loadEnvironment, saveEnvironment } from './save-load.js';
-import { scenarioSpecs, smallSpecs, TIMING } from './test-fixtures.js';
+import { scenarioSpecs, smallSpecs, TIMING } from '../testing/index.js';
 
 type Mutable = { [key: string]: Mutable } & Mutable[];
 

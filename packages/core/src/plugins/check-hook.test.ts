@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PluginError } from '../errors.js';
 import { runSimulation } from '../simulation/run-simulation.js';
-import { allOn, chainEnvironment, fixedPlacement, settingsFor } from '../simulation/test-scenarios.js';
+import { allOn, chainEnvironment, fixedPlacement, settingsFor } from '../testing/index.js';
 import { defineScaling } from './define-plugin.js';
 import { checkPlugin } from './instantiate.js';
 

@@ -3,7 +3,7 @@ import { Rng } from '../engine/rng.js';
 import type { Link } from '../model/link.js';
 import type { SfcRequest } from '../model/sfc-request.js';
 import type { Vnf } from '../model/vnf.js';
-import { environment, makeView, requests } from './fixtures/tiny-view.js';
+import { tinyEnvironment as environment, tinyRequests as requests, tinyView as makeView } from '../testing/index.js';
 import type { InfrastructureView } from './infrastructure-view.js';
 import { type PlannedVnfInstance, PlanReservations } from './plan-reservations.js';
 import { checkPlacementPlan } from './plan-validation.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PluginError } from '../errors.js';
-import { makeView, requests } from './fixtures/tiny-view.js';
+import { tinyRequests as requests, tinyView as makeView } from '../testing/index.js';
 import {
   type AcceptedPlacement,
   type CheckedPlacement,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PluginError } from '../errors.js';
-import { makeMonitorView } from './fixtures/tiny-view.js';
+import { tinyMonitorView as makeMonitorView } from '../testing/index.js';
 import type { ScalingAction } from './monitor-view.js';
 import {
   type AcceptedAddInstance,

@@ -11,7 +11,7 @@ import { Events } from '../events/catalogue.js';
 import { EventBus } from '../events/event-bus.js';
 import { FlowTable } from './flow-file.js';
 import { runSimulation } from './run-simulation.js';
-import { type FlowRow, allOn, chainEnvironment, fixedPlacement, flowCsv, poissonFlow, settingsFor } from './test-scenarios.js';
+import { type FlowRow, allOn, chainEnvironment, fixedPlacement, flowCsv, poissonFlow, settingsFor } from '../testing/index.js';
 
 /** Parameters of the hand-computed chain n_0 → [v_0, v_1 on n_1] → n_2 (odd numbers on purpose). */
 const P = {

@@ -9,7 +9,7 @@ import { assertValidScenario, resolveSettings } from '../config/index.js';
 import { generateEnvironment } from '../environment/generate.js';
 import type { RoundSummary } from '../results/round-summary.js';
 import { type RunResult, runSimulation } from './run-simulation.js';
-import { type Csv, firstFit, parametersFile, readCsv, rowsOf, stressedSpecs, tempDir } from './test-scenarios.js';
+import { type Csv, firstFit, parametersFile, readCsv, rowsOf, stressedSpecs, tempDir } from '../testing/index.js';
 
 describe('packet conservation on a stressed generated scenario', () => {
   const out = tempDir('nss-conservation-');

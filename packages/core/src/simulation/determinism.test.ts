@@ -20,7 +20,7 @@ import {
   rowsOf,
   stressedSpecs,
   tempDir,
-} from './test-scenarios.js';
+} from '../testing/index.js';
 
 const scratch = tempDir('nss-determinism-');
 afterAll(() => scratch.remove());
@@ -98,7 +98,7 @@ describe('determinism', () => {
 
   it('offers the same traffic whatever the placement plugin', async () => {
     // The same first fit, scanning the nodes in reverse order: other nodes, same offered packets.
-    const reversed = await run('reversed', firstFit((nodes) => [...nodes].reverse()));
+    const reversed = await run('reversed', firstFit({ order: (nodes) => [...nodes].reverse() }));
     const nodesOf = (dir: string): string[] => readCsv(join(dir, 'Round_0/vnf_instance.csv')).column('Node');
     expect(nodesOf(reversed.dir)).not.toEqual(nodesOf(first.dir));
     for (const r of [0, 1]) {

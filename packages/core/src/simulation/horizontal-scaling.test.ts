@@ -11,7 +11,7 @@ import { defineDispatch, defineScaling } from '../plugins/define-plugin.js';
 import type { ScalingAction } from '../plugins/monitor-view.js';
 import { FlowTable } from './flow-file.js';
 import { runSimulation } from './run-simulation.js';
-import { allOn, chainEnvironment, fixedPlacement, flowCsv, settingsFor } from './test-scenarios.js';
+import { allOn, chainEnvironment, fixedPlacement, flowCsv, settingsFor } from '../testing/index.js';
 
 /** One VNF type (CPU 1000, one slot, no boot or shutdown time): a packet of size 10 takes 10 ms. */
 const env = chainEnvironment({

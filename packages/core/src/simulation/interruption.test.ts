@@ -13,7 +13,7 @@ import { EventBus } from '../events/event-bus.js';
 import type { RunSummary } from '../results/aggregate.js';
 import type { RoundSummary } from '../results/round-summary.js';
 import { type RunResult, runSimulation } from './run-simulation.js';
-import { firstFit, listFiles, parametersFile, readCsv, rowsOf, stressedSpecs, tempDir } from './test-scenarios.js';
+import { firstFit, listFiles, parametersFile, readCsv, rowsOf, stressedSpecs, tempDir } from '../testing/index.js';
 
 describe('a run aborted from a progress listener', () => {
   const out = tempDir('nss-interrupt-');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FlowTable } from './flow-file.js';
 import { runSimulation } from './run-simulation.js';
-import { allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir, timesOf } from './test-scenarios.js';
+import { allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir, timesOf } from '../testing/index.js';
 
 const scratch = tempDir('nss-lifecycle-');
 afterAll(() => scratch.remove());

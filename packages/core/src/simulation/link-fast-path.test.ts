@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { assertValidScenario, resolveSettings } from '../config/index.js';
 import { generateEnvironment } from '../environment/generate.js';
 import { runSimulation } from './run-simulation.js';
-import { firstFit, parametersFile, readCsv, stressedSpecs, tempDir } from './test-scenarios.js';
+import { firstFit, parametersFile, readCsv, stressedSpecs, tempDir } from '../testing/index.js';
 
 async function run(logLinks: 0 | 1, dir: string, quirks: { linkPropagationHoldsServer?: 0 | 1 } = {}) {
   const valid = assertValidScenario(

@@ -10,7 +10,7 @@ import { InputFileError } from '../errors.js';
 import { FlowTable } from './flow-file.js';
 import { MobilityPlan } from './mobility.js';
 import { runSimulation } from './run-simulation.js';
-import { allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir } from './test-scenarios.js';
+import { allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir } from '../testing/index.js';
 
 const USERS = new Set(['u_0', 'u_1']);
 const NODES = new Set(['n_0', 'n_1', 'n_2']);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FlowTable } from './flow-file.js';
 import { runSimulation } from './run-simulation.js';
-import { chainEnvironment, flowCsv, readCsv, rowsOf, settingsFor, sharingPlacement, tempDir, timesOf } from './test-scenarios.js';
+import { chainEnvironment, flowCsv, readCsv, rowsOf, settingsFor, sharingPlacement, tempDir, timesOf } from '../testing/index.js';
 
 const scratch = tempDir('nss-monitor-');
 afterAll(() => scratch.remove());

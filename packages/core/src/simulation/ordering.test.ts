@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulation } from './run-simulation.js';
-import { chainEnvironment, readCsv, recordingPlacement, rowsOf, settingsFor, tempDir, withRequestPriorities } from './test-scenarios.js';
+import { chainEnvironment, readCsv, recordingPlacement, rowsOf, settingsFor, tempDir, withRequestPriorities } from '../testing/index.js';
 
 const TYPES = ['s_2', 's_1', 's_3', 's_0', 's_2', 's_1', 's_3'];
 const PRIORITIES = [0, 2, 0, 1, 2, 0, 1];

@@ -26,7 +26,7 @@ import {
   settingsFor,
   stressedSpecs,
   tempDir,
-} from './test-scenarios.js';
+} from '../testing/index.js';
 
 const scratch = tempDir('nss-placement-');
 afterAll(() => scratch.remove());

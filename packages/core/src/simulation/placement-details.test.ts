@@ -10,7 +10,7 @@ import type { PlacementEvent } from '../events/payloads.js';
 import { definePlacement } from '../plugins/define-plugin.js';
 import type { PlacementStrategy } from '../plugins/placement.js';
 import { runSimulation } from './run-simulation.js';
-import { chainEnvironment, fixedPlan, readCsv, rowsOf, settingsFor, tempDir } from './test-scenarios.js';
+import { chainEnvironment, fixedPlan, readCsv, rowsOf, settingsFor, tempDir } from '../testing/index.js';
 
 const scratch = tempDir('nss-placement-details-');
 afterAll(() => scratch.remove());

@@ -24,7 +24,7 @@ import {
   flowCsv,
   poissonFlow,
   settingsFor,
-} from './test-scenarios.js';
+} from '../testing/index.js';
 
 /** Confidence of the batch-means intervals the theoretical values must fall in. */
 const CONFIDENCE = 0.95;

@@ -30,7 +30,7 @@ import {
   sharingPlacement,
   tempDir,
   timesOf,
-} from './test-scenarios.js';
+} from '../testing/index.js';
 
 const TOTAL = 1000;
 const SLOT = 50;

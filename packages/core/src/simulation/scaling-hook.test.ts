@@ -10,7 +10,7 @@ import { type ScalingPlugin, defineScaling } from '../plugins/define-plugin.js';
 import type { MonitorView, ScalingAction } from '../plugins/monitor-view.js';
 import { FlowTable } from './flow-file.js';
 import { type RunResult, runSimulation } from './run-simulation.js';
-import { allOn, chainEnvironment, fixedPlacement, flowCsv, poissonFlow, readCsv, rowsOf, settingsFor, tempDir } from './test-scenarios.js';
+import { allOn, chainEnvironment, fixedPlacement, flowCsv, poissonFlow, readCsv, rowsOf, settingsFor, tempDir } from '../testing/index.js';
 
 const scratch = tempDir('nss-scaling-');
 afterAll(() => scratch.remove());

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowTable } from './flow-file.js';
 import { type RunResult, runSimulation } from './run-simulation.js';
-import { type Csv, allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir } from './test-scenarios.js';
+import { type Csv, allOn, chainEnvironment, fixedPlacement, flowCsv, readCsv, rowsOf, settingsFor, tempDir } from '../testing/index.js';
 
 describe('SLA violations of single packets', () => {
   // Everything on n_0 with compute_loopback_time 0: the delay is exactly the VNF's time, 1000·s/1000 = s ms.

@@ -7,17 +7,13 @@
 import {
   type DispatchPlugin,
   EventBus,
-  type PlacementDecision,
   type RunResult,
   type ScalingAction,
   type SpecsFile,
-  assertValidScenario,
-  definePlacement,
   defineScaling,
-  generateEnvironment,
-  resolveSettings,
   runSimulation,
 } from '@nss/core';
+import { firstFit as firstFitPlacement, generatedScenario, parametersFile, singleVnfSpecs } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
 import { dispatchPlugins } from './dispatch-plugins.js';
 
@@ -26,77 +22,17 @@ import { dispatchPlugins } from './dispatch-plugins.js';
  * of 10 packets every ~30 ms: 0.33 packets/ms, more than an instance of 1000 serves (0.1/ms) and less
  * than 1000 + 4000 (0.5/ms).
  */
-function specs(): SpecsFile {
-  return {
-    entities_number: { nodes: 2, vnfs: 1, sfcs: 1, users: 1, data_sources: 1 },
-    vnf: {
-      cpu: [1000],
-      mem: [100],
-      max_share: [1],
-      min_bandwidth: [0],
-      packet_mem_demand: [0.1],
-      remote_data_access_cost: [0],
-      remote_data_access_prob: [0],
-      packet_cpu_demand: [1],
-      packet_network_demand: [1],
-      startup_ipt: [0],
-      shutdown_ipt: [0],
-      timeout: [100_000],
-      max_packet_queue: [-1],
-      resource_intensive: ['CPU'],
-    },
-    node: {
-      cpu: [100_000],
-      mem: [100_000],
-      vnf_num: [1],
-      group: [1],
-      energy_max: [200],
-      energy_idle: [100],
-      disk_delay: [5],
-      ran_node_prob: 0.5,
-      core_node_prob: 0.5,
-      location: [{ name: 'A', key: 'A', node_prob: 1 }],
-    },
-    sfc: { vnf_num: [1], max_latency: [60], timeout: [100_000] },
-    link: {
-      bandwidth: [1_000_000],
-      loss_rate: [0],
-      propagation: [1],
-      energy_consumption: [10],
-      num_links_between_nodes: [1],
-      loopback_bandwidth: [10_000_000],
-      max_packet_queue: [-1],
-    },
-    user: { sfc_request_num: [1], latency: [0], bandwidth: [100], loss_rate: [0], priority: [0] },
-    data_source: { packet_size: [10], packet_interval: [1], packets_burst_size: [10], packets_burst_interval: [30] },
-    sfc_requests: { arrival: 'poisson', duration: [100_000], max_arrival_time: 10 },
-  };
-}
+const specs = (): SpecsFile =>
+  singleVnfSpecs({ nodes: 2, users: 1, packetsBurstSize: 10 }, (s) => {
+    s.node.ran_node_prob = 0.5;
+    s.node.core_node_prob = 0.5;
+  });
 
-/** Every VNF on the first node that can host it, as a new instance; first link of each hop. */
-const firstFit = definePlacement({
-  name: 'dispatch-test-first-fit',
-  description: 'Test placement: first node that can host, new instances.',
-  create: () => ({
-    name: 'dispatch-test-first-fit',
-    place: (requests, view) => {
-      const env = view.environment;
-      const decisions: PlacementDecision[] = [];
-      for (const r of requests) {
-        const sfc = env.sfcs.find((s) => s.name === r.sfc)!;
-        const nodes = sfc.vnfs.map((v) => env.nodes.find((n) => view.canHost(n.name, v))!.name);
-        const path = [r.ingressNode, ...nodes, r.egressNode];
-        decisions.push({
-          kind: 'chain',
-          request: r.name,
-          vnfs: nodes.map((node) => ({ kind: 'new', node })),
-          links: path.slice(1).map((to, i) => view.linksBetween(path[i], to)[0].name),
-        });
-      }
-      return { decisions };
-    },
-  }),
-});
+/**
+ * Every VNF on the first node that can host it, as a new instance; first link of each hop (one request
+ * of one VNF of 1000 CPU on nodes of 100 000: the first node always has room).
+ */
+const firstFit = firstFitPlacement({ name: 'dispatch-test-first-fit' });
 
 /** Queue samples (packets waiting or in service, per instance) the test scaling saw at each monitor. */
 interface Samples {
@@ -144,23 +80,10 @@ interface Outcome {
 }
 
 async function run(dispatch: DispatchPlugin, parameters: unknown = {}): Promise<Outcome> {
-  const valid = assertValidScenario(specs(), {
-    simulation: {
-      total_time: 4000,
-      num_rounds: 1,
-      random_seed: 5,
-      time_window: 0,
-      compute_loopback_time: 1,
-      share_sfc_instance: 0,
-      packet_generation: 1,
-      sfc_instance_monitor_interval: 100,
-      log_link_events: 0,
-      log_vnf_instance_events: 0,
-    },
-    placement: { heuristic: 'dispatch-test-first-fit' },
-  });
-  const settings = resolveSettings(valid.specs, valid.params);
-  const environment = generateEnvironment(valid.specs, settings.seed, settings);
+  const { settings, environment } = generatedScenario(
+    specs(),
+    parametersFile({ total_time: 4000, random_seed: 5 }, { placement: { heuristic: 'dispatch-test-first-fit' } }),
+  );
   const samples: Samples = { slow: [], fast: [] };
   const bus = new EventBus();
   const created = new Set<number>();
