@@ -19,7 +19,7 @@ export type ReferenceScenarioSize = 'S' | 'M' | 'L';
 export const TIMING = { totalTime: 3000, timeWindow: 500 } as const;
 
 /**
- * The folder `scenarios/reference/` of the @nss repository: the first one found in `from` (default the
+ * The folder `scenarios/reference/` of the \@nss repository: the first one found in `from` (default the
  * working directory) or a folder above it. Throws, naming where it looked, when there is none (run the
  * tests from inside the repository, or copy that folder next to your package).
  */
