@@ -9,7 +9,7 @@ import {
   checkPlacementPlan,
   instantiate,
 } from '@nss/core';
-import { viewOf } from '@nss/core/testing';
+import { VNF_DEFAULTS, viewOf } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
 import { greedyPlacement } from './greedy-placement.js';
 
@@ -54,24 +54,7 @@ function environment(nodeCpu: number[], vnfCpu = 100, maxShare = 1): EdgeEnviron
       }
     }
   }
-  const vnf = (i: number): Vnf => ({
-    index: i,
-    name: `v_${i}`,
-    cpu: vnfCpu,
-    mem: 10,
-    maxShare,
-    minBandwidth: 0,
-    packetMemDemand: 0,
-    remoteDataAccessCost: 0,
-    remoteDataAccessProb: 0,
-    packetCpuDemand: 1,
-    packetNetworkDemand: 1,
-    startupIpt: 0,
-    shutdownIpt: 0,
-    timeout: 100,
-    maxPacketQueue: -1,
-    resourceIntensive: 'CPU',
-  });
+  const vnf = (i: number): Vnf => ({ ...VNF_DEFAULTS, index: i, name: `v_${i}`, cpu: vnfCpu, mem: 10, maxShare, timeout: 100 });
   const requests: SfcRequest[] = [0, 1, 2].map((i) => ({
     index: i,
     name: `r_${i}`,

@@ -1,6 +1,6 @@
 import { type MonitorView, PluginError, Rng, type ScalingAction, type ScalingStrategy, instantiate } from '@nss/core';
+import { monitorView as makeView } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
-import { makeView } from './test-views.js';
 import { smartVerticalUp, tcpVerticalUp } from './vertical-up.js';
 
 const ctx = { rng: new Rng(1).stream('scaling/0') };

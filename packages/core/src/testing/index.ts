@@ -56,6 +56,13 @@ export {
   tinyRequests,
   tinyView,
 } from './tiny-infrastructure.js';
+export {
+  type MonitorInstanceSpec,
+  type MonitorNodeSpec,
+  type MonitorSfcInstanceSpec,
+  type MonitorViewSpec,
+  monitorView,
+} from './monitor-views.js';
 export { type FlowRow, flowCsv, poissonFlow } from './flows.js';
 export { type Csv, csvRecords, readCsv, rowWhere, rowsOf, splitCsvLine, timesOf } from './csv.js';
 export { comparableContent, differingFiles, listFiles, tempDir, withoutWallTime } from './result-files.js';

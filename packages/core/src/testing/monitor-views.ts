@@ -1,10 +1,14 @@
 /**
- * Hand-made frozen monitor views for the unit tests of the decision rules. Not exported by the package.
- * @internal
+ * Monitor views for the unit tests of scaling strategies, built from a compact description of nodes,
+ * VNF instances and SFC instances.
  */
-import type { EdgeEnvironment, MonitorView, Node, Sfc, SfcInstanceMonitor, Vnf, VnfInstanceMonitor } from '@nss/core';
+import type { EdgeEnvironment } from '../environment/edge-environment.js';
+import type { Node, Sfc, Vnf } from '../model/index.js';
+import type { MonitorView, SfcInstanceMonitor, VnfInstanceMonitor } from '../plugins/monitor-view.js';
+import { deepFreeze } from './tiny-infrastructure.js';
 
-export interface NodeSpec {
+/** A node of {@link monitorView}: capacity (default 10 000 CPU and memory) and, optionally, free resources that override capacity minus allocations. */
+export interface MonitorNodeSpec {
   readonly name: string;
   readonly cpu?: number;
   readonly mem?: number;
@@ -12,7 +16,8 @@ export interface NodeSpec {
   readonly freeMem?: number;
 }
 
-export interface InstanceSpec {
+/** A VNF instance of {@link monitorView} (unset: VNF type the first one, state running, 1000 CPU and memory allocated, minimums 1000, loads 0). */
+export interface MonitorInstanceSpec {
   readonly name: string;
   readonly vnf?: string;
   readonly node: string;
@@ -25,7 +30,8 @@ export interface InstanceSpec {
   readonly state?: VnfInstanceMonitor['state'];
 }
 
-export interface SfcInstanceSpec {
+/** An SFC instance of {@link monitorView} (unset: SFC type the first one, active, 100 packets ended, no violations). */
+export interface MonitorSfcInstanceSpec {
   readonly name: string;
   readonly sfc?: string;
   readonly vnfInstances: readonly string[];
@@ -34,27 +40,25 @@ export interface SfcInstanceSpec {
   readonly active?: boolean;
 }
 
-export interface ViewSpec {
+/** The compact description {@link monitorView} builds a view from. */
+export interface MonitorViewSpec {
   readonly time?: number;
-  readonly nodes: readonly NodeSpec[];
+  readonly nodes: readonly MonitorNodeSpec[];
   /** VNF types with their packet_cpu_demand (default one type v_0 with demand 1). */
   readonly vnfs?: readonly { readonly name: string; readonly packetCpuDemand?: number }[];
   /** SFC type names (default s_0). */
   readonly sfcs?: readonly string[];
-  readonly instances: readonly InstanceSpec[];
-  readonly sfcInstances: readonly SfcInstanceSpec[];
+  readonly instances: readonly MonitorInstanceSpec[];
+  readonly sfcInstances: readonly MonitorSfcInstanceSpec[];
 }
 
-function deepFreeze<T>(x: T): T {
-  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
-    Object.freeze(x);
-    for (const v of Object.values(x as object)) deepFreeze(v);
-  }
-  return x;
-}
-
-/** A frozen MonitorView built from a compact description (unset loads 0, allocations 1000, minimums 1000). */
-export function makeView(spec: ViewSpec): MonitorView {
+/**
+ * A frozen monitor view built from a compact description, for the unit tests of scaling decision rules:
+ * VNF types of 1000 CPU and memory (every node hosts every type), SFC types chaining every VNF type, no
+ * links, users or requests; node allocations are the sums of their instances. Unset loads are 0,
+ * allocations 1000, minimums 1000.
+ */
+export function monitorView(spec: MonitorViewSpec): MonitorView {
   const vnfs: Vnf[] = (spec.vnfs ?? [{ name: 'v_0' }]).map((v, i) => ({
     index: i,
     name: v.name,
