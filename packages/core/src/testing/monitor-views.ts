@@ -5,6 +5,7 @@
 import type { EdgeEnvironment } from '../environment/edge-environment.js';
 import type { Node, Sfc, Vnf } from '../model/index.js';
 import type { MonitorView, SfcInstanceMonitor, VnfInstanceMonitor } from '../plugins/monitor-view.js';
+import { VNF_DEFAULTS } from './environments.js';
 import { deepFreeze } from './tiny-infrastructure.js';
 
 /** A node of {@link monitorView}: capacity (default 10 000 CPU and memory) and, optionally, free resources that override capacity minus allocations. */
@@ -60,22 +61,10 @@ export interface MonitorViewSpec {
  */
 export function monitorView(spec: MonitorViewSpec): MonitorView {
   const vnfs: Vnf[] = (spec.vnfs ?? [{ name: 'v_0' }]).map((v, i) => ({
+    ...VNF_DEFAULTS,
     index: i,
     name: v.name,
-    cpu: 1000,
-    mem: 1000,
-    maxShare: 1,
-    minBandwidth: 0,
-    packetMemDemand: 0,
-    remoteDataAccessCost: 0,
-    remoteDataAccessProb: 0,
     packetCpuDemand: v.packetCpuDemand ?? 1,
-    packetNetworkDemand: 1,
-    startupIpt: 0,
-    shutdownIpt: 0,
-    timeout: 1e9,
-    maxPacketQueue: -1,
-    resourceIntensive: 'CPU',
   }));
   const nodes: Node[] = spec.nodes.map((n, i) => ({
     index: i,
