@@ -30,7 +30,7 @@ export interface PlacementEvaluation {
 
 /**
  * Scores any placement plan with the objective the LP optimises, so heuristics and the LP compare on the
- * same scale. The core's {@link checkPlacementPlan} decides what is accepted; an accepted request counts
+ * same scale. The core's `checkPlacementPlan` decides what is accepted; an accepted request counts
  * as served only when its estimated latency (hops plus processing, see {@link processingLatency}) is
  * within its SLA, as the LP's latency constraint requires.
  */

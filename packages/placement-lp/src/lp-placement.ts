@@ -51,7 +51,7 @@ export interface LpPlacementPlan extends PlacementPlan {
   readonly solve: LpSolveReport;
 }
 
-/** The LP placement strategy: a {@link PlacementStrategy} that also keeps every round's solver report. */
+/** The LP placement strategy: a `PlacementStrategy` (from `@nss/core`) that also keeps every round's solver report. */
 export interface LpPlacementStrategy extends PlacementStrategy {
   /** Solver reports of the rounds so far, oldest first. */
   readonly reports: readonly LpSolveReport[];
