@@ -155,6 +155,36 @@ describe('bad input', () => {
   });
 });
 
+describe('the modeler loop', () => {
+  it('nss ml train --every retrains on the re-read input until Ctrl-C, each model written whole', async () => {
+    const dir = tmp('nss-ml-');
+    tabularCsv(join(dir, 'd.csv'), 200);
+    const loop = startNss(['ml', 'train', '--input', 'd.csv', '--kind', 'regressor', '--target', 'y', '--features', 'a,b', '--model', 'ridge', '--every', '0.3', '--json', '--out', 'r.json'], { cwd: dir });
+    let seen = '';
+    await new Promise<void>((resolve, reject) => {
+      loop.child.stdout!.on('data', (d: Buffer) => {
+        seen += d.toString();
+        const lines = seen.split('\n').filter((l) => l.startsWith('{'));
+        // After the first training, the input grows: the next training must read the new rows.
+        if (lines.length === 1 && !seen.includes('"rows":300')) tabularCsv(join(dir, 'd.csv'), 300);
+        if (lines.some((l) => l.includes('"rows":300'))) resolve();
+      });
+      loop.done.then((r) => reject(new Error(`the loop ended: ${r.stderr}`)));
+    });
+    loop.child.kill('SIGINT');
+    const ended = await loop.done;
+    expect(ended.code).toBe(0);
+    expect(ended.stderr).toMatch(/trained \d+ time\(s\); the last model is in r\.json/);
+    const records = ended.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { rows: number; kind: string });
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    expect(records[0].rows).toBe(200);
+    expect(records.every((r) => r.kind === 'regressor')).toBe(true);
+    // The file on disk is a complete model (written atomically), usable at once.
+    const evaluated = JSON.parse(await ok(['ml', 'evaluate', '--input', 'd.csv', '--model', 'r.json', '--json'], dir));
+    expect(evaluated.r2).toBeGreaterThan(0.999);
+  });
+});
+
 describe('nss ml serve with nss ml loadtest', () => {
   it('serves the failure classifier and a classifier, survives a load test, and reloads a retrained model', async () => {
     const dir = tmp('nss-ml-');
