@@ -8,6 +8,8 @@ export {
   placeRound,
   describeSolve,
   solveDetails,
+  HIGHS_COLUMNS_PER_SECOND,
+  MODEL_TOO_LARGE,
   type LpParameters,
   type LpPlacementPlan,
   type LpPlacementStrategy,

@@ -21,7 +21,7 @@ import {
 } from '@nss/core';
 import { describe, expect, it } from 'vitest';
 import { evaluatePlacement } from './evaluate-placement.js';
-import { type LpParameters, type LpPlacementStrategy, lpPlacement, placeRound } from './lp-placement.js';
+import { HIGHS_COLUMNS_PER_SECOND, type LpParameters, type LpPlacementStrategy, MODEL_TOO_LARGE, lpPlacement, placeRound } from './lp-placement.js';
 import { emptyInfrastructureView, randomPlacementInstance } from './random-instance.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -199,6 +199,21 @@ describe('lp placement: infeasible input, limits and parameters', () => {
     const chosen = plan.decisions.filter((d) => d.kind !== 'reject').length;
     expect(acceptedCount(plan, inst.requests, view)).toBe(chosen);
     for (const d of plan.decisions) if (d.kind === 'reject') expect(d.reason).toMatch(/HiGHS status|fastest|no node/);
+  });
+
+  it('does not hand HiGHS a model too large for the time left (it would overrun the budget): the warm start is the plan', async () => {
+    const inst = randomPlacementInstance({ seed: 7, nodes: 12, requests: 40 });
+    const view = emptyInfrastructureView(inst.environment);
+    const strategy = instantiate(lpPlacement, { timeLimitMs: 100 }, context(view)) as LpPlacementStrategy;
+    const plan = await strategy.place(inst.requests, view);
+    const report = strategy.reports[0];
+    expect(report.model.columns).toBeGreaterThan((100 / 1000) * HIGHS_COLUMNS_PER_SECOND);
+    expect([MODEL_TOO_LARGE, 'Time limit reached']).toContain(report.status);
+    expect(report.solveMs).toBe(0);
+    expect(Number.isFinite(report.objective)).toBe(true);
+    const chosen = plan.decisions.filter((d) => d.kind !== 'reject').length;
+    expect(chosen).toBeGreaterThan(0);
+    expect(acceptedCount(plan, inst.requests, view)).toBe(chosen);
   });
 
   it('fails before the run on mistyped or unknown parameters, naming the plugin and the parameter', () => {
