@@ -220,3 +220,65 @@ describe('remove-instance on a loaded instance', () => {
     expect(round.packets.delivered).toBe(10);
   });
 });
+
+describe('routing after a scale-out on another node', () => {
+  // n_0 ingress, n_1 the placed instance, n_2 the added one, n_3 egress. Only the links to and from n_2
+  // take time: 7 ms from n_0, 11 ms to n_3 (bandwidth huge, so transmission is negligible).
+  const spread = chainEnvironment({
+    nodes: [{}, { cpu: 10_000 }, { cpu: 10_000 }, {}],
+    vnfs: [{ cpu: 1000 }],
+    link: (a, b) => {
+      const pair = [a, b].sort().join('-');
+      return { propagation: pair === '0-2' ? 7 : pair === '2-3' ? 11 : 0 };
+    },
+    requests: [{ ingress: 'n_0', egress: 'n_3' }],
+  });
+  const addOnN2 = defineScaling({
+    name: 'add-on-n2',
+    description: 'Test scaling: one instance of v_0 added on n_2 at the first monitor instant.',
+    create: () => {
+      let added = false;
+      return {
+        name: 'add-on-n2',
+        monitorInterval: 5,
+        monitor: (view): ScalingAction[] => {
+          if (added) return [];
+          added = true;
+          return [{ kind: 'add-instance', vnf: 'v_0', node: 'n_2', sfcInstances: view.sfcInstances.map((s) => s.name) }];
+        },
+      };
+    },
+  });
+  const toNode = (node: string) =>
+    defineDispatch({
+      name: `to-${node}`,
+      description: `Test dispatch: the instance on ${node}.`,
+      create: () => ({ name: `to-${node}`, select: (candidates) => candidates.findIndex((c) => c.node === node) }),
+    });
+
+  it.each([
+    ['n_1', 10], // the planned route: 0 + 10 ms processing + 0
+    ['n_2', 28], // n_0 → n_2 (7 ms), 10 ms processing, n_2 → n_3 (11 ms)
+  ])('a packet dispatched to the instance on %s takes the links to and from its node (delay %d ms)', async (node, delay) => {
+    const bus = new EventBus();
+    const links: string[] = [];
+    bus.on(Events.LINK_PACKET_ARRIVED, (e) => links.push(e.link));
+    const result = await runSimulation({
+      environment: spread,
+      settings: settingsFor({ total_time: 200 }),
+      plugins: {
+        placement: { plugin: fixedPlacement(allOn('n_1')) },
+        scaling: [{ plugin: addOnN2 }],
+        dispatch: { plugin: toNode(node) },
+      },
+      flows: FlowTable.parse(flowCsv(burst(20, 1)), 'one.csv'),
+      bus,
+    });
+    const round = result.rounds[0];
+    expect(round.packets.delivered).toBe(1);
+    expect(round.delayMs.mean).toBeCloseTo(delay, 3);
+    // Ingress hop, then the hop to the egress: from and to the chosen instance's node.
+    const ends = links.map((name) => spread.links.find((l) => l.name === name)!).map((l) => [l.source, l.target].sort().join('-'));
+    expect(ends).toEqual(node === 'n_1' ? ['n_0-n_1', 'n_1-n_3'] : ['n_0-n_2', 'n_2-n_3']);
+  });
+});

@@ -30,6 +30,8 @@ export class PacketPipeline {
   private readonly served: ((instance: string, delay: number, time: number) => void) | null;
   /** Called when a draining instance (removed by scaling) lets its last packet go (set by the lifecycle). */
   onDrained: ((inst: VnfInstanceRuntime) => void) | null = null;
+  /** Links of hops off the planned routes, by node pair (see {@link PacketPipeline.route}). */
+  private readonly routes = new Map<string, LinkRuntime>();
 
   constructor(state: RoundState) {
     this.s = state;
@@ -86,7 +88,43 @@ export class PacketPipeline {
   private readonly startHop = (packet: PacketRuntime): void => {
     const si = packet.si!;
     const h = packet.hop;
-    const link = si.hopLinks[h];
+    let link = si.hopLinks[h];
+    // The hop follows the nodes the packet really goes between: the planned link when they are its ends
+    // (always, without scale-out on another node), else the fastest link joining them. When the
+    // instances of the next chain position are on different nodes (horizontal scale-out), the packet
+    // must be routed to one of them, so the dispatch policy chooses as it leaves; on one node it chooses
+    // as it arrives there (vnfArrive), seeing the instances' queues at that moment.
+    const last = si.hopLinks.length - 1;
+    let next: VnfInstanceRuntime | null = null;
+    let to: string | null = null;
+    if (h === last) {
+      to = si.egressNode;
+    } else {
+      const candidates = si.servers[h];
+      if (candidates.length > 0) {
+        const host = candidates[0].host;
+        let oneNode = true;
+        for (let i = 1; i < candidates.length; i++) {
+          if (candidates[i].host !== host) {
+            oneNode = false;
+            break;
+          }
+        }
+        if (oneNode) {
+          if (candidates.length === 1) next = candidates[0];
+          to = host.node.name;
+        } else {
+          next = this.pick(candidates, packet, si.cursor, h);
+          to = next.host.node.name;
+        }
+      }
+    }
+    packet.next = next;
+    if (to !== null) {
+      const from = h === 0 ? si.ingressNode : packet.vnf!.host.node.name;
+      const l = link.link;
+      if (!((l.source === from && l.target === to) || (l.source === to && l.target === from))) link = this.route(from, to);
+    }
     packet.link = link;
     packet.linkSize = h === 0 ? packet.size : packet.size * packet.vnf!.type.packetNetworkDemand;
     if (link.link.loopback && !this.s.settings.computeLoopbackTime) {
@@ -145,7 +183,12 @@ export class PacketPipeline {
       this.orphan(packet);
       return;
     }
-    const inst = candidates.length === 1 ? candidates[0] : this.pick(candidates, packet, si.cursor, k);
+    // The instance chosen at departure, unless scaling removed it while the packet was on the link.
+    let inst = packet.next;
+    packet.next = null;
+    if (inst === null || (candidates.length === 1 ? candidates[0] !== inst : !candidates.includes(inst))) {
+      inst = candidates.length === 1 ? candidates[0] : this.pick(candidates, packet, si.cursor, k);
+    }
     packet.vnf = inst;
     const work = packet.size * inst.type.packetCpuDemand;
     packet.work = work;
@@ -162,6 +205,27 @@ export class PacketPipeline {
     packet.arrivedAt = this.sched.now;
     if (inst.state === 'starting') inst.booting.push(packet);
     else inst.server.offer(packet);
+  }
+
+  /**
+   * The link a hop between two nodes takes when it leaves the SFC instance's planned route (after a
+   * scale-out on another node): the one with the lowest propagation delay, then the highest bandwidth, then
+   * the first (cached per node pair).
+   */
+  private route(from: string, to: string): LinkRuntime {
+    const key = `${from}\u0000${to}`;
+    let link = this.routes.get(key);
+    if (link === undefined) {
+      const links = this.s.index.linksBetween(from, to);
+      if (links.length === 0) throw new Error(`no link joins ${from} and ${to}`);
+      let best = links[0];
+      for (const l of links) {
+        if (l.propagation < best.propagation || (l.propagation === best.propagation && l.bandwidth > best.bandwidth)) best = l;
+      }
+      link = this.s.linkByName.get(best.name)!;
+      this.routes.set(key, link);
+    }
+    return link;
   }
 
   private pick(

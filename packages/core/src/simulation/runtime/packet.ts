@@ -35,6 +35,8 @@ export class PacketRuntime implements PacketInfo {
   link: LinkRuntime | null = null;
   /** VNF instance serving the packet (while at a VNF) or that served it last. */
   vnf: VnfInstanceRuntime | null = null;
+  /** The instance chosen for the next chain position when the packet left the previous hop (routing follows it). */
+  next: VnfInstanceRuntime | null = null;
   /** Time of arrival at the current VNF instance. */
   arrivedAt = 0;
   /** Work (instructions) at the current VNF: size · packet_cpu_demand. */
