@@ -15,35 +15,12 @@ import {
   instantiate,
   validatePluginParameters,
 } from '@nss/core';
+import { vnfInstanceMonitor } from '@nss/core/testing';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CPU_DEFAULTS, basicCpuScaling, resolveBasicCpuParameters } from './index.js';
 
 function instance(name: string, fields: Partial<VnfInstanceMonitor> = {}): VnfInstanceMonitor {
-  return Object.freeze({
-    name,
-    vnf: 'v_0',
-    node: 'n_0',
-    state: 'running',
-    cpu: 1000,
-    mem: 100,
-    cpuMin: 1000,
-    memMin: 100,
-    cpuLoad: 0,
-    memLoad: 0,
-    meanCpuLoad: 0,
-    meanMemLoad: 0,
-    utilization: 0,
-    queue: 0,
-    busySlots: 0,
-    slots: 1,
-    packetsArrived: 0,
-    packetsProcessed: 0,
-    packetsDropped: 0,
-    workArrived: 0,
-    workProcessed: 0,
-    sfcInstances: Object.freeze(['si_0']),
-    ...fields,
-  });
+  return vnfInstanceMonitor({ name, node: 'n_0', mem: 100, memMin: 100, sfcInstances: ['si_0'], ...fields });
 }
 
 function view(time: number, instances: VnfInstanceMonitor[], freeCpu = 1e9): MonitorView {

@@ -47,7 +47,7 @@ export {
   recordingPlacement,
   sharingPlacement,
 } from './placements.js';
-export { type ViewOfOptions, randomInstance, viewOf } from './views.js';
+export { type RandomPlansCheck, type ViewOfOptions, checkPlansOnRandomInstances, randomInstance, viewOf } from './views.js';
 export {
   type TinyViewOptions,
   deepFreeze,
@@ -62,6 +62,7 @@ export {
   type MonitorSfcInstanceSpec,
   type MonitorViewSpec,
   monitorView,
+  vnfInstanceMonitor,
 } from './monitor-views.js';
 export { type FlowRow, flowCsv, poissonFlow } from './flows.js';
 export { type Csv, csvRecords, readCsv, rowWhere, rowsOf, splitCsvLine, timesOf } from './csv.js';

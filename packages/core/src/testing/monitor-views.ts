@@ -8,6 +8,42 @@ import type { MonitorView, SfcInstanceMonitor, VnfInstanceMonitor } from '../plu
 import { VNF_DEFAULTS } from './environments.js';
 import { deepFreeze } from './tiny-infrastructure.js';
 
+/**
+ * One VNF instance as a scaling strategy sees it, frozen: `running`, 1000 CPU and memory allocated and
+ * as minimums, one slot, idle (every load and counter 0), type `v_0`, no SFC instances — unless `fields`
+ * says otherwise.
+ *
+ * @example
+ * ```ts
+ * const busy = vnfInstanceMonitor({ name: 'a', node: 'n_0', meanCpuLoad: 1.2, cpu: 2000 });
+ * ```
+ */
+export function vnfInstanceMonitor(fields: Partial<VnfInstanceMonitor> & Pick<VnfInstanceMonitor, 'name' | 'node'>): VnfInstanceMonitor {
+  return Object.freeze({
+    vnf: 'v_0',
+    state: 'running',
+    cpu: 1000,
+    mem: 1000,
+    cpuMin: 1000,
+    memMin: 1000,
+    cpuLoad: 0,
+    memLoad: 0,
+    meanCpuLoad: 0,
+    meanMemLoad: 0,
+    utilization: 0,
+    queue: 0,
+    busySlots: 0,
+    slots: 1,
+    packetsArrived: 0,
+    packetsProcessed: 0,
+    packetsDropped: 0,
+    workArrived: 0,
+    workProcessed: 0,
+    ...fields,
+    sfcInstances: Object.freeze([...(fields.sfcInstances ?? [])]),
+  });
+}
+
 /** A node of {@link monitorView}: capacity (default 10 000 CPU and memory) and, optionally, free resources that override capacity minus allocations. */
 export interface MonitorNodeSpec {
   readonly name: string;
@@ -101,30 +137,21 @@ export function monitorView(spec: MonitorViewSpec): MonitorView {
     dataSources: [],
     sfcRequests: [],
   };
-  const instances: VnfInstanceMonitor[] = spec.instances.map((v) => ({
-    name: v.name,
-    vnf: v.vnf ?? vnfs[0].name,
-    node: v.node,
-    state: v.state ?? 'running',
-    cpu: v.cpu ?? 1000,
-    mem: v.mem ?? 1000,
-    cpuMin: v.cpuMin ?? 1000,
-    memMin: v.memMin ?? 1000,
-    cpuLoad: 0,
-    memLoad: 0,
-    meanCpuLoad: v.meanCpuLoad ?? 0,
-    meanMemLoad: v.meanMemLoad ?? 0,
-    utilization: 0,
-    queue: 0,
-    busySlots: 0,
-    slots: 1,
-    packetsArrived: 0,
-    packetsProcessed: 0,
-    packetsDropped: 0,
-    workArrived: 0,
-    workProcessed: 0,
-    sfcInstances: spec.sfcInstances.filter((s) => s.vnfInstances.includes(v.name)).map((s) => s.name),
-  }));
+  const instances: VnfInstanceMonitor[] = spec.instances.map((v) =>
+    vnfInstanceMonitor({
+      name: v.name,
+      vnf: v.vnf ?? vnfs[0].name,
+      node: v.node,
+      ...(v.state === undefined ? {} : { state: v.state }),
+      ...(v.cpu === undefined ? {} : { cpu: v.cpu }),
+      ...(v.mem === undefined ? {} : { mem: v.mem }),
+      ...(v.cpuMin === undefined ? {} : { cpuMin: v.cpuMin }),
+      ...(v.memMin === undefined ? {} : { memMin: v.memMin }),
+      ...(v.meanCpuLoad === undefined ? {} : { meanCpuLoad: v.meanCpuLoad }),
+      ...(v.meanMemLoad === undefined ? {} : { meanMemLoad: v.meanMemLoad }),
+      sfcInstances: spec.sfcInstances.filter((s) => s.vnfInstances.includes(v.name)).map((s) => s.name),
+    }),
+  );
   const allocated = (node: string, key: 'cpu' | 'mem'): number =>
     instances.filter((v) => v.node === node).reduce((a, v) => a + v[key], 0);
   const sfcInstances: SfcInstanceMonitor[] = spec.sfcInstances.map((s) => {

@@ -6,6 +6,8 @@ import type { EdgeEnvironment } from '../environment/edge-environment.js';
 import { generateEnvironment } from '../environment/generate.js';
 import { Rng } from '../engine/rng.js';
 import type { InfrastructureView, LinkResources, NodeResources, VnfInstanceView } from '../plugins/infrastructure-view.js';
+import type { PlacementPlan } from '../plugins/placement.js';
+import { checkPlacementPlan } from '../plugins/plan-validation.js';
 import { tightSpecs } from './specs.js';
 
 /** Options of {@link viewOf}. */
@@ -84,4 +86,45 @@ export function randomInstance(seed: number, nodes = 6, users = 12, scale = 1): 
   const booked: Record<string, number> = {};
   for (const l of env.links) if (rng.bernoulli(0.2)) booked[l.name] = rng.bernoulli(0.5) ? l.bandwidth : l.bandwidth / 2;
   return { env, view: viewOf(env, { instances, booked, bandwidthLimit: rng.bernoulli(0.7), share: false }) };
+}
+
+/** What {@link checkPlansOnRandomInstances} found. */
+export interface RandomPlansCheck {
+  /** Chains (and shares) the core accepted. */
+  readonly chains: number;
+  /** Requests the plugin itself rejected. */
+  readonly rejects: number;
+  /** Every decision the core refused, as `constraint: reason` — a plugin whose plans are feasible has none. */
+  readonly refused: readonly string[];
+}
+
+/**
+ * Places the requests of the seeded random instances 1..`seeds` ({@link randomInstance} with its default
+ * sizes) with `place` and checks every plan with `checkPlacementPlan`, as a whole: counts the accepted
+ * chains and the plugin's own rejections, and lists what the core refused.
+ *
+ * @example
+ * ```ts
+ * const r = checkPlansOnRandomInstances('my-placement', (view, env) => strategy.place(env.sfcRequests, view));
+ * expect(r.refused).toEqual([]);
+ * expect(r.chains).toBeGreaterThan(50); // the instances are tight: both outcomes occur
+ * ```
+ */
+export function checkPlansOnRandomInstances(
+  strategy: string,
+  place: (view: InfrastructureView, env: EdgeEnvironment, seed: number) => PlacementPlan,
+  seeds = 40,
+): RandomPlansCheck {
+  let chains = 0;
+  let rejects = 0;
+  const refused: string[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const { env, view } = randomInstance(seed);
+    for (const c of checkPlacementPlan(place(view, env, seed), env.sfcRequests, view, strategy)) {
+      if (c.status === 'accepted') chains++;
+      else if (c.constraint === 'plugin-rejected') rejects++;
+      else refused.push(`seed ${seed}: ${c.constraint}: ${c.reason}`);
+    }
+  }
+  return { chains, rejects, refused };
 }
